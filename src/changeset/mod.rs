@@ -1,0 +1,241 @@
+//! The `ChangeSet`: everything changegate knows about one change, whatever source it came from.
+//!
+//! Sources (`crate::source`) build it; analysis and checks only read it. Paths are repo-relative
+//! with `/` separators; files are kept sorted by display path so that every later stage is
+//! deterministic without sorting again.
+
+mod meta;
+
+pub use meta::{ChangeMeta, Commit, Platform, Review, ReviewState};
+
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Git's mode for a submodule entry ("gitlink").
+pub const SUBMODULE_MODE: u32 = 0o160000;
+
+/// One change: two revisions, the files between them, and what is known about who made it.
+#[derive(Debug, Clone, Default)]
+pub struct ChangeSet {
+    /// The revision the change is compared against, when known.
+    pub base: Option<Rev>,
+    /// The revision (or working tree / index) holding the change.
+    pub head: Option<Rev>,
+    /// Changed files, sorted by display path.
+    pub files: Vec<FileChange>,
+    /// Title, description, commits, reviews.
+    pub meta: ChangeMeta,
+}
+
+impl ChangeSet {
+    /// Sorts files by display path (then old path) so output never depends on input order.
+    pub fn sort_files(&mut self) {
+        self.files.sort_by(|a, b| {
+            (a.path(), a.old_path.as_deref()).cmp(&(b.path(), b.old_path.as_deref()))
+        });
+    }
+}
+
+/// A revision as the user named it and as it resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rev {
+    /// What the revision was called: `origin/main`, `HEAD`, `working tree`, `index`.
+    pub name: String,
+    /// The commit it resolved to; absent for the working tree and the index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha: Option<String>,
+}
+
+/// How a file changed, as git names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileStatus {
+    Added,
+    Modified,
+    Deleted,
+    Renamed,
+    Copied,
+    TypeChanged,
+}
+
+impl FileStatus {
+    /// Lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Added => "added",
+            FileStatus::Modified => "modified",
+            FileStatus::Deleted => "deleted",
+            FileStatus::Renamed => "renamed",
+            FileStatus::Copied => "copied",
+            FileStatus::TypeChanged => "type_changed",
+        }
+    }
+}
+
+/// What we could learn about a file's bytes. Anything but `Text` limits analysis, and the
+/// verdict says so: files are never dropped silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Content {
+    /// UTF-8 text on every side that exists.
+    Text,
+    /// Contains NUL bytes (git's heuristic) or the patch said `Binary files … differ`.
+    Binary,
+    /// Text that is not valid UTF-8; hunks are computed on a lossy decoding.
+    NonUtf8,
+    /// Larger than the configured limit: classified by path, not parsed.
+    TooLarge,
+    /// A submodule pointer (gitlink): only the commit id changed.
+    Submodule,
+    /// Bytes not available (a patch without the full files, a missing blob).
+    Unknown,
+}
+
+impl Content {
+    /// Why a file with this content cannot be fully analysed, if it cannot.
+    pub fn limitation(self) -> Option<&'static str> {
+        match self {
+            Content::Text | Content::Unknown => None,
+            Content::Binary => Some("binary file: content not analysed"),
+            Content::NonUtf8 => Some("not valid UTF-8: lines compared, syntax not analysed"),
+            Content::TooLarge => Some("too large to parse: classified by path only"),
+            Content::Submodule => {
+                Some("submodule pointer: the submodule's own changes are not analysed")
+            }
+        }
+    }
+}
+
+/// One changed file.
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    /// Path before the change; `None` for an added file.
+    pub old_path: Option<String>,
+    /// Path after the change; `None` for a deleted file.
+    pub new_path: Option<String>,
+    pub status: FileStatus,
+    /// Similarity percentage for renames and copies.
+    pub similarity: Option<u8>,
+    pub old_mode: Option<u32>,
+    pub new_mode: Option<u32>,
+    pub content: Content,
+    /// Changed regions, in order.
+    pub hunks: Vec<Hunk>,
+    /// Full text before the change, when known and text.
+    pub old_text: Option<Arc<str>>,
+    /// Full text after the change, when known and text.
+    pub new_text: Option<Arc<str>>,
+}
+
+impl FileChange {
+    /// An empty change record; sources fill in what they know.
+    pub fn new(status: FileStatus, old_path: Option<String>, new_path: Option<String>) -> Self {
+        FileChange {
+            old_path,
+            new_path,
+            status,
+            similarity: None,
+            old_mode: None,
+            new_mode: None,
+            content: Content::Unknown,
+            hunks: Vec::new(),
+            old_text: None,
+            new_text: None,
+        }
+    }
+
+    /// The path reports use: the new path, or the old one for a deletion.
+    pub fn path(&self) -> &str {
+        self.new_path
+            .as_deref()
+            .or(self.old_path.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Every path the file had: a rename is judged by both its old and new location.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let old = self.old_path.as_deref();
+        let new = self.new_path.as_deref().filter(|n| Some(*n) != old);
+        old.into_iter().chain(new)
+    }
+
+    /// Whether the file is or was a submodule.
+    pub fn is_submodule(&self) -> bool {
+        self.old_mode == Some(SUBMODULE_MODE) || self.new_mode == Some(SUBMODULE_MODE)
+    }
+
+    /// Line numbers (1-based, new side) of added lines.
+    pub fn added_lines(&self) -> impl Iterator<Item = u32> + '_ {
+        self.hunks.iter().flat_map(Hunk::added_lines)
+    }
+
+    /// Number of added and removed lines.
+    pub fn line_counts(&self) -> (usize, usize) {
+        self.hunks.iter().fold((0, 0), |(a, r), h| {
+            let (ha, hr) = h.counts();
+            (a + ha, r + hr)
+        })
+    }
+}
+
+/// Whether a hunk line is context, added or removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Context,
+    Added,
+    Removed,
+}
+
+/// One line of a hunk, without its line terminator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HunkLine {
+    pub kind: LineKind,
+    pub text: String,
+    /// The line has no terminating newline (`\ No newline at end of file`).
+    pub no_newline: bool,
+}
+
+/// A changed region: `@@ -old_start,old_len +new_start,new_len @@`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hunk {
+    pub old_start: u32,
+    pub old_len: u32,
+    pub new_start: u32,
+    pub new_len: u32,
+    pub lines: Vec<HunkLine>,
+}
+
+impl Hunk {
+    /// New-side line numbers of the added lines.
+    pub fn added_lines(&self) -> impl Iterator<Item = u32> + '_ {
+        self.numbered()
+            .filter(|(l, _, _)| l.kind == LineKind::Added)
+            .map(|(_, _, new)| new)
+    }
+
+    /// (added, removed) line counts.
+    pub fn counts(&self) -> (usize, usize) {
+        self.lines.iter().fold((0, 0), |(a, r), l| match l.kind {
+            LineKind::Added => (a + 1, r),
+            LineKind::Removed => (a, r + 1),
+            LineKind::Context => (a, r),
+        })
+    }
+
+    /// Each line with its old and new line number (the number the line has, or would have next).
+    pub fn numbered(&self) -> impl Iterator<Item = (&HunkLine, u32, u32)> + '_ {
+        let (mut old, mut new) = (self.old_start, self.new_start);
+        self.lines.iter().map(move |line| {
+            let here = (line, old, new);
+            match line.kind {
+                LineKind::Context => {
+                    old += 1;
+                    new += 1;
+                }
+                LineKind::Added => new += 1,
+                LineKind::Removed => old += 1,
+            }
+            here
+        })
+    }
+}

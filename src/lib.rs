@@ -1,0 +1,3 @@
+//! changegate: a deterministic change-safety gate.
+pub mod changeset;
+pub mod diff;
