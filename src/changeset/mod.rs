@@ -25,6 +25,8 @@ pub struct ChangeSet {
     pub files: Vec<FileChange>,
     /// Title, description, commits, reviews.
     pub meta: ChangeMeta,
+    /// What the source wants the reader to know (which base was picked, what was left out).
+    pub notes: Vec<String>,
 }
 
 impl ChangeSet {

@@ -1,0 +1,102 @@
+//! The policy: which paths belong to which tier and what each tier requires.
+//!
+//! Text in, checked `Policy` out, in two phases (cargo-deny style): serde reads the raw file
+//! (`raw`), then `validate` checks what spans several fields and collects every problem at once.
+//! Every error names file:line:col and shows the line.
+
+mod error;
+mod raw;
+mod validate;
+
+pub use error::{PolicyError, PolicyProblem};
+
+use globset::GlobSet;
+
+/// The file changegate reads its policy from, at the repository root.
+pub const POLICY_FILE: &str = ".changegate.yml";
+
+/// The built-in policy, used when a repository has none.
+pub const DEFAULT_POLICY: &str = include_str!("default.yml");
+
+/// A checked policy.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Where it came from, for reports: "built-in defaults", ".changegate.yml at abc123…".
+    pub origin: String,
+    /// Tiers in precedence order; the first is the strictest.
+    pub tiers: Vec<Tier>,
+    /// Documentation sections by key, in file order.
+    pub docs: Vec<DocSection>,
+    /// Custom rule directories (repo-relative, no trailing slash).
+    pub rule_dirs: Vec<String>,
+}
+
+/// One tier, compiled.
+#[derive(Debug, Clone)]
+pub struct Tier {
+    pub name: String,
+    pub require: Requirements,
+    paths: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Tier {
+    /// Whether `path` belongs to this tier (ignoring precedence).
+    pub fn matches(&self, path: &str) -> bool {
+        self.paths.is_match(path) && !self.exclude.is_match(path)
+    }
+}
+
+/// What a change touching a tier needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Requirements {
+    pub approvals: u32,
+    pub fresh_approvals: bool,
+    /// Keys into `Policy::docs`.
+    pub docs: Vec<String>,
+}
+
+/// A required section of the change description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSection {
+    pub key: String,
+    pub heading: String,
+    pub min_words: u32,
+}
+
+impl Policy {
+    /// Parses and validates policy text; `origin` names the file in errors.
+    pub fn from_yaml(text: &str, origin: &str) -> Result<Policy, PolicyError> {
+        validate::parse(text, origin)
+    }
+
+    /// The built-in defaults.
+    pub fn builtin() -> Policy {
+        let mut policy = Policy::from_yaml(DEFAULT_POLICY, "built-in policy")
+            .expect("the built-in policy is valid (tested)");
+        policy.origin = "built-in defaults".into();
+        policy
+    }
+
+    /// Index of the tier `path` belongs to: the first whose globs match.
+    pub fn tier_index(&self, path: &str) -> Option<usize> {
+        self.tiers.iter().position(|t| t.matches(path))
+    }
+
+    /// Whether `path` is one of the gate's own files: the policy or a custom rule.
+    pub fn is_gate_file(&self, path: &str) -> bool {
+        path == POLICY_FILE
+            || self
+                .rule_dirs
+                .iter()
+                .any(|dir| path.strip_prefix(dir.as_str()).is_some_and(|rest| rest.starts_with('/')))
+    }
+
+    /// The documentation section with this key.
+    pub fn doc(&self, key: &str) -> Option<&DocSection> {
+        self.docs.iter().find(|d| d.key == key)
+    }
+}
+
+#[cfg(test)]
+mod tests;

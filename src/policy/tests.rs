@@ -1,0 +1,95 @@
+use super::*;
+
+#[test]
+fn builtin_policy_is_valid_and_classifies_typical_paths() {
+    let p = Policy::builtin();
+    let tier = |path: &str| p.tier_index(path).map(|i| p.tiers[i].name.as_str());
+    assert_eq!(tier("src/control_plane/router.rs"), Some("tier-1"));
+    assert_eq!(tier("infra/main.tf"), Some("tier-1"));
+    assert_eq!(tier("modules/db/main.tf"), Some("tier-1"));
+    assert_eq!(tier(".github/workflows/ci.yml"), Some("tier-1"));
+    assert_eq!(tier(".changegate.yml"), Some("tier-1"));
+    assert_eq!(tier("src/lib.rs"), Some("tier-2"));
+    assert_eq!(tier("README.md"), None);
+    assert_eq!(p.tiers[0].require.approvals, 2);
+    assert_eq!(p.tiers[0].require.docs, vec!["risk", "rollback", "testing"]);
+}
+
+#[test]
+fn first_matching_tier_wins_and_exclude_applies() {
+    let p = Policy::from_yaml(
+        "version: 1\ntiers:\n  a:\n    paths: [\"src/**\"]\n    exclude: [\"src/tests/**\"]\n  b:\n    paths: [\"**\"]\n",
+        "t.yml",
+    )
+    .unwrap();
+    assert_eq!(p.tier_index("src/x.rs"), Some(0));
+    assert_eq!(p.tier_index("src/tests/x.rs"), Some(1));
+    assert_eq!(p.tier_index("README.md"), Some(1));
+}
+
+#[test]
+fn star_does_not_cross_directories() {
+    let p = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"*.tf\"]\n", "t.yml").unwrap();
+    assert_eq!(p.tier_index("main.tf"), Some(0));
+    assert_eq!(p.tier_index("modules/main.tf"), None);
+}
+
+#[test]
+fn unknown_key_is_reported_with_line_and_column() {
+    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    requires: {}\n", "p.yml")
+        .unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert_eq!(err.problems[0].location, Some((5, 5)));
+    let shown = err.to_string();
+    assert!(shown.contains("--> p.yml:5:5"), "{shown}");
+    assert!(shown.contains("unknown field `requires`"), "{shown}");
+    assert!(shown.contains("expected one of"), "{shown}");
+    assert!(shown.contains("requires: {}"), "the offending line is shown: {shown}");
+}
+
+#[test]
+fn invalid_glob_points_at_the_glob() {
+    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths:\n      - \"src/[oops\"\n", "p.yml")
+        .unwrap_err();
+    let (line, _) = err.problems[0].location.unwrap();
+    assert_eq!(line, 5);
+    assert!(err.problems[0].message.contains("invalid glob `src/[oops`"), "{err}");
+}
+
+#[test]
+fn wrong_type_says_what_was_expected() {
+    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    require:\n      approvals: two\n", "p.yml")
+        .unwrap_err();
+    assert_eq!(err.problems[0].location.map(|l| l.0), Some(6));
+    assert!(err.problems[0].message.contains("invalid type"), "{err}");
+}
+
+#[test]
+fn semantic_problems_are_all_collected() {
+    let err = Policy::from_yaml(
+        "version: 2\ntiers:\n  a:\n    paths: []\n    require:\n      docs: [risk, nope]\ndocs:\n  risk: { heading: Risk }\n",
+        "p.yml",
+    )
+    .unwrap_err();
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(err.problems.len(), 3, "{messages:?}");
+    assert!(messages[0].contains("unsupported version 2"));
+    assert!(messages[1].contains("has no paths"));
+    assert!(messages[2].contains("requires docs `nope`"));
+    assert_eq!(err.problems[2].location, Some((6, 20)));
+}
+
+#[test]
+fn empty_file_is_an_error() {
+    let err = Policy::from_yaml("  \n", "p.yml").unwrap_err();
+    assert!(err.to_string().contains("empty"));
+}
+
+#[test]
+fn gate_files_are_recognised() {
+    let p = Policy::builtin();
+    assert!(p.is_gate_file(".changegate.yml"));
+    assert!(p.is_gate_file(".changegate/rules/x.yml"));
+    assert!(!p.is_gate_file(".changegate/rulesx/x.yml"));
+    assert!(!p.is_gate_file("src/.changegate.yml"));
+}

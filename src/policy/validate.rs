@@ -1,0 +1,130 @@
+//! Phase two of policy loading: from raw serde types to a checked `Policy`, collecting every
+//! problem rather than stopping at the first.
+
+use super::error::{PolicyError, PolicyProblem};
+use super::raw::{Pattern, RawPolicy};
+use super::{DocSection, Policy, Requirements, Tier};
+use globset::GlobSetBuilder;
+
+pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
+    let fail = |problems| PolicyError::new(origin, text, problems);
+    if text.trim().is_empty() {
+        return Err(fail(vec![PolicyProblem {
+            location: None,
+            message: "the file is empty: it needs at least `version: 1`".into(),
+        }]));
+    }
+    let raw: RawPolicy = serde_yaml::from_str(text).map_err(|e| {
+        fail(vec![PolicyProblem {
+            location: e.location().map(|l| (l.line(), l.column())),
+            message: strip_location(&e.to_string()),
+        }])
+    })?;
+    let mut problems = Vec::new();
+    if raw.version != 1 {
+        problems.push(PolicyProblem {
+            location: locate(text, "version", 0),
+            message: format!("unsupported version {}: this changegate reads version 1", raw.version),
+        });
+    }
+    let docs: Vec<DocSection> = raw
+        .docs
+        .iter()
+        .map(|(key, section)| DocSection {
+            key: key.clone(),
+            heading: section.heading.trim().to_owned(),
+            min_words: section.min_words,
+        })
+        .collect();
+    for section in &docs {
+        if section.heading.is_empty() {
+            problems.push(PolicyProblem {
+                location: locate(text, &section.key, 0),
+                message: format!("docs.{}.heading is empty: expected the heading text, e.g. \"Rollback\"", section.key),
+            });
+        }
+    }
+    let mut tiers = Vec::new();
+    for (name, tier) in &raw.tiers {
+        let tier_at = text.find(&format!("{name}:")).unwrap_or(0);
+        if tier.paths.is_empty() {
+            problems.push(PolicyProblem {
+                location: locate(text, name, 0),
+                message: format!("tier `{name}` has no paths: expected a list of globs such as [\"deploy/**\"]"),
+            });
+        }
+        for key in &tier.require.docs {
+            if !docs.iter().any(|d| &d.key == key) {
+                let known: Vec<&str> = docs.iter().map(|d| d.key.as_str()).collect();
+                problems.push(PolicyProblem {
+                    location: locate(text, key, tier_at),
+                    message: format!(
+                        "tier `{name}` requires docs `{key}`, which `docs:` does not define (defined: {})",
+                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    ),
+                });
+            }
+        }
+        tiers.push(Tier {
+            name: name.clone(),
+            require: Requirements {
+                approvals: tier.require.approvals,
+                fresh_approvals: tier.require.fresh_approvals,
+                docs: tier.require.docs.clone(),
+            },
+            paths: glob_set(&tier.paths),
+            exclude: glob_set(&tier.exclude),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    Ok(Policy {
+        origin: origin.to_owned(),
+        tiers,
+        docs,
+        rule_dirs: raw
+            .rules
+            .dirs
+            .iter()
+            .map(|d| d.trim_end_matches('/').to_owned())
+            .collect(),
+    })
+}
+
+fn glob_set(patterns: &[Pattern]) -> globset::GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(pattern.glob.clone());
+    }
+    // Each glob compiled on its own already; a set of valid globs always builds.
+    builder.build().unwrap_or_else(|_| globset::GlobSet::empty())
+}
+
+/// serde_yaml appends " at line L column C"; the location is reported separately.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(pos) => message[..pos].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The line:col of the first whole-word `needle` at or after byte `from`: the best place to
+/// point at for problems that serde cannot place.
+fn locate(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let mut search_from = from.min(text.len());
+    while let Some(rel) = text.get(search_from..)?.find(needle) {
+        let at = search_from + rel;
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            let line = text[..at].matches('\n').count() + 1;
+            let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let col = text[line_start..at].chars().count() + 1;
+            return Some((line, col));
+        }
+        search_from = at + needle.len();
+    }
+    None
+}

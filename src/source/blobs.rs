@@ -1,0 +1,96 @@
+//! Reads many objects through ONE `git cat-file --batch` process: one process per file would
+//! cost milliseconds each and dominate large diffs.
+
+use super::git::Git;
+use super::SourceError;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Stdio};
+
+/// What the object database returned for one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blob {
+    Bytes(Vec<u8>),
+    /// Present but larger than the limit; the size in bytes.
+    TooLarge(u64),
+    /// Not in the repository (a shallow clone, a submodule commit).
+    Missing,
+}
+
+/// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
+pub fn read_blobs(
+    git: &Git,
+    requests: &[String],
+    max_bytes: u64,
+) -> Result<BTreeMap<String, Blob>, SourceError> {
+    let mut unique: Vec<&String> = requests.iter().collect();
+    unique.sort();
+    unique.dedup();
+    let mut result = BTreeMap::new();
+    if unique.is_empty() {
+        return Ok(result);
+    }
+    let failed = |detail: String| SourceError::GitOutput {
+        command: "cat-file --batch".into(),
+        detail,
+    };
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(git.root())
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(SourceError::GitMissing)?;
+    let mut stdin = child.stdin.take().ok_or_else(|| failed("no stdin".into()))?;
+    let input: String = unique.iter().map(|r| format!("{r}\n")).collect();
+    // Write from a thread: git answers while we write, and both pipes could fill up.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let stdout = child.stdout.take().ok_or_else(|| failed("no stdout".into()))?;
+    let mut reader = BufReader::new(stdout);
+    let mut header = Vec::new();
+    for request in &unique {
+        header.clear();
+        reader
+            .read_until(b'\n', &mut header)
+            .map_err(|e| failed(e.to_string()))?;
+        let line = String::from_utf8_lossy(&header);
+        let line = line.trim_end_matches('\n');
+        if line.ends_with(" missing") || line.ends_with(" ambiguous") {
+            result.insert((*request).clone(), Blob::Missing);
+            continue;
+        }
+        let size: u64 = line
+            .rsplit(' ')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| failed(format!("unexpected header {line:?}")))?;
+        let blob = if size > max_bytes {
+            std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())
+                .map_err(|e| failed(e.to_string()))?;
+            Blob::TooLarge(size)
+        } else {
+            let mut bytes = vec![0; usize::try_from(size).map_err(|_| failed("object too large".into()))?];
+            reader
+                .read_exact(&mut bytes)
+                .map_err(|e| failed(e.to_string()))?;
+            Blob::Bytes(bytes)
+        };
+        let mut newline = [0u8; 1];
+        reader
+            .read_exact(&mut newline)
+            .map_err(|e| failed(e.to_string()))?;
+        result.insert((*request).clone(), blob);
+    }
+    drop(reader);
+    writer
+        .join()
+        .map_err(|_| failed("writer thread panicked".into()))?
+        .map_err(|e| failed(e.to_string()))?;
+    let status = child.wait().map_err(|e| failed(e.to_string()))?;
+    if !status.success() {
+        return Err(failed(format!("exited with {status}")));
+    }
+    Ok(result)
+}

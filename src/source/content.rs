@@ -1,0 +1,116 @@
+//! Turns the bytes of both sides of a file into `Content`, texts and hunks. Shared by every
+//! source that knows full blobs, so the same bytes always give the same analysis.
+
+use super::blobs::Blob;
+use crate::changeset::{Content, FileChange};
+use crate::diff::compute_hunks;
+use std::sync::Arc;
+
+/// How many leading bytes git inspects for NUL to call a file binary.
+const BINARY_SNIFF_BYTES: usize = 8000;
+
+/// One side of a file as read.
+#[derive(Debug, Clone)]
+pub enum Side {
+    /// The side does not exist (added or deleted file).
+    Absent,
+    Text(String),
+    NonUtf8(String),
+    Binary,
+    TooLarge,
+    Unknown,
+}
+
+impl Side {
+    /// Classifies raw bytes the way git does (NUL in the first 8,000 bytes means binary).
+    pub fn from_bytes(bytes: Vec<u8>) -> Side {
+        let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+        if sniff.contains(&0) {
+            return Side::Binary;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Side::Text(text),
+            Err(e) => Side::NonUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
+    }
+
+    /// From a cat-file answer.
+    pub fn from_blob(blob: Option<&Blob>) -> Side {
+        match blob {
+            Some(Blob::Bytes(bytes)) => Side::from_bytes(bytes.clone()),
+            Some(Blob::TooLarge(_)) => Side::TooLarge,
+            Some(Blob::Missing) | None => Side::Unknown,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Side::Absent => Some(""),
+            Side::Text(t) | Side::NonUtf8(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// Fills `content`, texts and hunks of `file` from both sides.
+pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
+    let sides = [&old, &new];
+    file.content = if sides.iter().any(|s| matches!(s, Side::Binary)) {
+        Content::Binary
+    } else if sides.iter().any(|s| matches!(s, Side::TooLarge)) {
+        Content::TooLarge
+    } else if sides.iter().any(|s| matches!(s, Side::Unknown)) {
+        Content::Unknown
+    } else if sides.iter().any(|s| matches!(s, Side::NonUtf8(_))) {
+        Content::NonUtf8
+    } else {
+        Content::Text
+    };
+    if let (Some(old_text), Some(new_text)) = (old.text(), new.text()) {
+        file.hunks = compute_hunks(old_text, new_text, context);
+    }
+    if file.content == Content::Text {
+        file.old_text = as_arc(old);
+        file.new_text = as_arc(new);
+    }
+}
+
+fn as_arc(side: Side) -> Option<Arc<str>> {
+    match side {
+        Side::Text(t) => Some(Arc::from(t)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::changeset::FileStatus;
+
+    #[test]
+    fn nul_bytes_make_a_file_binary_and_keep_it() {
+        let mut f = FileChange::new(FileStatus::Modified, Some("a".into()), Some("a".into()));
+        fill(&mut f, Side::from_bytes(b"x\0y".to_vec()), Side::from_bytes(b"z".to_vec()), 3);
+        assert_eq!(f.content, Content::Binary);
+        assert!(f.hunks.is_empty());
+    }
+
+    #[test]
+    fn non_utf8_still_gets_hunks() {
+        let mut f = FileChange::new(FileStatus::Modified, Some("a".into()), Some("a".into()));
+        fill(&mut f, Side::from_bytes(b"caf\xe9\n".to_vec()), Side::from_bytes(b"cafe\n".to_vec()), 3);
+        assert_eq!(f.content, Content::NonUtf8);
+        assert_eq!(f.line_counts(), (1, 1));
+        assert!(f.old_text.is_none());
+    }
+
+    #[test]
+    fn added_text_file_has_texts_and_hunks() {
+        let mut f = FileChange::new(FileStatus::Added, None, Some("a".into()));
+        fill(&mut f, Side::Absent, Side::from_bytes(b"one\ntwo\n".to_vec()), 3);
+        assert_eq!(f.content, Content::Text);
+        assert_eq!(f.added_lines().collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(f.new_text.as_deref(), Some("one\ntwo\n"));
+        assert!(f.old_text.is_none());
+    }
+}

@@ -1,0 +1,370 @@
+//! The local git source: resolves base and head, lists changes with `git diff --raw -z`, reads
+//! both sides of every file through one `git cat-file --batch`, and collects commit metadata.
+//!
+//! Everything goes through the `git` binary: it is the reference implementation of git's many
+//! repository layouts (worktrees, alternates, partial clones), and it is on every CI runner.
+
+use super::blobs::{read_blobs, Blob};
+use super::content::{fill, Side};
+use super::raw::{is_null_sha, parse_raw, RawEntry};
+use super::{Limits, SourceError};
+use crate::changeset::{ChangeMeta, ChangeSet, Commit, FileChange, FileStatus, Rev, SUBMODULE_MODE};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Upstream candidates for the default base, in order of preference.
+const DEFAULT_BASES: [&str; 5] = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
+
+/// What the head of the change is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadSpec {
+    /// Tracked files as they are on disk (what `git diff BASE` shows).
+    WorkingTree,
+    /// What is staged (what `git diff --cached BASE` shows).
+    Index,
+    /// A committed revision.
+    Rev(String),
+}
+
+/// A request for a change from a local repository.
+#[derive(Debug, Clone)]
+pub struct GitRequest {
+    /// Any directory inside the repository.
+    pub dir: PathBuf,
+    /// Base revision; `None` picks the merge-base with the upstream default branch.
+    pub base: Option<String>,
+    pub head: HeadSpec,
+}
+
+/// A handle on one repository, running the `git` binary.
+#[derive(Debug, Clone)]
+pub struct Git {
+    root: PathBuf,
+}
+
+impl Git {
+    /// Finds the repository containing `dir`.
+    pub fn discover(dir: &Path) -> Result<Git, SourceError> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["rev-parse", "--show-toplevel"])
+            .output()
+            .map_err(SourceError::GitMissing)?;
+        if !output.status.success() {
+            return Err(SourceError::NotARepository(dir.to_path_buf()));
+        }
+        let root = String::from_utf8_lossy(&output.stdout).trim_end().to_owned();
+        Ok(Git {
+            root: PathBuf::from(root),
+        })
+    }
+
+    /// The top-level directory of the work tree.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Runs git with `args`; stdout on success, stderr in the error otherwise.
+    pub fn run(&self, args: &[&str]) -> Result<Vec<u8>, SourceError> {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .output()
+            .map_err(SourceError::GitMissing)?;
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            Err(SourceError::GitFailed {
+                command: args.join(" "),
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            })
+        }
+    }
+
+    /// The commit `rev` names, if it names one.
+    pub fn try_resolve_commit(&self, rev: &str) -> Option<String> {
+        let spec = format!("{rev}^{{commit}}");
+        let out = self
+            .run(&["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])
+            .ok()?;
+        let sha = String::from_utf8_lossy(&out).trim().to_owned();
+        (!sha.is_empty()).then_some(sha)
+    }
+
+    /// The commit `rev` names, or an "unknown revision" error.
+    pub fn resolve_commit(&self, rev: &str) -> Result<String, SourceError> {
+        self.try_resolve_commit(rev)
+            .ok_or_else(|| SourceError::UnknownRevision(rev.to_owned()))
+    }
+
+    /// The best common ancestor of two commits.
+    pub fn merge_base(&self, left: &str, right: &str) -> Result<String, SourceError> {
+        let out = self
+            .run(&["merge-base", left, right])
+            .map_err(|_| SourceError::NoMergeBase {
+                left: left.to_owned(),
+                right: right.to_owned(),
+            })?;
+        Ok(String::from_utf8_lossy(&out).trim().to_owned())
+    }
+
+    /// A git config value, if set.
+    pub fn config(&self, key: &str) -> Option<String> {
+        let out = self.run(&["config", "--get", key]).ok()?;
+        let value = String::from_utf8_lossy(&out).trim().to_owned();
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// The bytes of `path` at commit `sha`, if it exists there (used to read the policy from the base).
+    pub fn file_at(&self, sha: &str, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, SourceError> {
+        let request = format!("{sha}:{path}");
+        let mut blobs = read_blobs(self, std::slice::from_ref(&request), max_bytes)?;
+        Ok(match blobs.remove(&request) {
+            Some(Blob::Bytes(bytes)) => Some(bytes),
+            _ => None,
+        })
+    }
+
+    /// Commits reachable from `head` but not `base`, oldest first, with trailers as git parses them.
+    pub fn commits(&self, base: &str, head: &str) -> Result<Vec<Commit>, SourceError> {
+        let range = format!("{base}..{head}");
+        let out = self.run(&[
+            "log",
+            "--reverse",
+            "--no-decorate",
+            "--no-color",
+            "--format=%H%x1f%an <%ae>%x1f%B%x1f%(trailers:only,unfold)%x1e",
+            &range,
+        ])?;
+        let text = String::from_utf8_lossy(&out);
+        Ok(text
+            .split('\x1e')
+            .filter_map(|record| {
+                let mut fields = record.trim_start_matches('\n').splitn(4, '\x1f');
+                let sha = fields.next()?.to_owned();
+                if sha.is_empty() {
+                    return None;
+                }
+                let author = fields.next().unwrap_or_default().to_owned();
+                let message = fields.next().unwrap_or_default().trim_end().to_owned();
+                let trailers = fields
+                    .next()
+                    .unwrap_or_default()
+                    .lines()
+                    .filter_map(|l| l.split_once(':'))
+                    .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                    .collect();
+                Some(Commit {
+                    sha,
+                    author,
+                    message,
+                    trailers,
+                })
+            })
+            .collect())
+    }
+}
+
+/// Resolves the default base: the merge-base of HEAD with the first upstream candidate that exists.
+fn default_base(git: &Git, head_sha: &str) -> Result<(String, String), SourceError> {
+    for candidate in DEFAULT_BASES {
+        if let Some(sha) = git.try_resolve_commit(candidate) {
+            let base = git.merge_base(&sha, head_sha)?;
+            return Ok((candidate.to_owned(), base));
+        }
+    }
+    Err(SourceError::NoUpstream {
+        tried: DEFAULT_BASES.join(", "),
+    })
+}
+
+/// Loads the change described by `request` from a local repository.
+pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git), SourceError> {
+    let git = Git::discover(&request.dir)?;
+    let head_commit = match &request.head {
+        HeadSpec::Rev(rev) => git.resolve_commit(rev)?,
+        HeadSpec::WorkingTree | HeadSpec::Index => git.try_resolve_commit("HEAD").ok_or(SourceError::NoCommits)?,
+    };
+    let mut notes = Vec::new();
+    let (base_name, base_sha) = match &request.base {
+        Some(rev) => {
+            let sha = git.resolve_commit(rev)?;
+            let base = git.merge_base(&sha, &head_commit)?;
+            if base != sha {
+                notes.push(format!("base: merge-base of {rev} and the head ({})", short(&base)));
+            }
+            (rev.clone(), base)
+        }
+        None => {
+            let (name, base) = default_base(&git, &head_commit)?;
+            notes.push(format!("base: merge-base of HEAD and {name} ({})", short(&base)));
+            (name, base)
+        }
+    };
+
+    let mut args = vec![
+        "diff",
+        "--raw",
+        "-z",
+        "-M",
+        "-C",
+        "--no-abbrev",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--ignore-submodules=none",
+    ];
+    if request.head == HeadSpec::Index {
+        args.push("--cached");
+    }
+    args.push(&base_sha);
+    if let HeadSpec::Rev(_) = request.head {
+        args.push(&head_commit);
+    }
+    args.push("--");
+    let entries = parse_raw(&git.run(&args)?)?;
+
+    let requests: Vec<String> = entries
+        .iter()
+        .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
+        .filter(|(sha, mode)| !is_null_sha(sha) && *mode != SUBMODULE_MODE)
+        .map(|(sha, _)| sha.clone())
+        .collect();
+    let blobs = read_blobs(&git, &requests, limits.max_file_bytes)?;
+
+    let mut files = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        files.push(file_change(&git, entry, &blobs, &request.head, limits)?);
+    }
+
+    if request.head == HeadSpec::WorkingTree {
+        let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
+        let count = untracked.split(|&b| b == 0).filter(|p| !p.is_empty()).count();
+        if count > 0 {
+            notes.push(format!(
+                "{count} untracked file(s) not included: `git add` them to have them checked"
+            ));
+        }
+    }
+
+    let commits = git.commits(&base_sha, &head_commit)?;
+    let author = match (git.config("user.name"), git.config("user.email")) {
+        (Some(name), Some(email)) => Some(format!("{name} <{email}>")),
+        (name, email) => name.or(email),
+    };
+    let meta = ChangeMeta {
+        title: commits.first().and_then(|c| c.message.lines().next()).map(str::to_owned),
+        author,
+        commits,
+        ..ChangeMeta::default()
+    };
+    let head_rev = match &request.head {
+        HeadSpec::WorkingTree => Rev {
+            name: "working tree".into(),
+            sha: None,
+        },
+        HeadSpec::Index => Rev {
+            name: "index".into(),
+            sha: None,
+        },
+        HeadSpec::Rev(rev) => Rev {
+            name: rev.clone(),
+            sha: Some(head_commit.clone()),
+        },
+    };
+    let mut change = ChangeSet {
+        base: Some(Rev {
+            name: base_name,
+            sha: Some(base_sha),
+        }),
+        head: Some(head_rev),
+        files,
+        meta,
+        notes,
+    };
+    change.sort_files();
+    Ok((change, git))
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+fn file_change(
+    git: &Git,
+    entry: &RawEntry,
+    blobs: &BTreeMap<String, Blob>,
+    head: &HeadSpec,
+    limits: Limits,
+) -> Result<FileChange, SourceError> {
+    let (status, old_path, new_path) = match entry.status {
+        b'A' => (FileStatus::Added, None, Some(entry.src.clone())),
+        b'D' => (FileStatus::Deleted, Some(entry.src.clone()), None),
+        b'R' => (FileStatus::Renamed, Some(entry.src.clone()), entry.dst.clone()),
+        b'C' => (FileStatus::Copied, Some(entry.src.clone()), entry.dst.clone()),
+        b'T' => (FileStatus::TypeChanged, Some(entry.src.clone()), Some(entry.src.clone())),
+        // M, and U (unmerged) / X (unknown), which are judged as modifications.
+        _ => (FileStatus::Modified, Some(entry.src.clone()), Some(entry.src.clone())),
+    };
+    let mut file = FileChange::new(status, old_path, new_path);
+    file.similarity = entry.score.filter(|_| matches!(status, FileStatus::Renamed | FileStatus::Copied));
+    file.old_mode = (status != FileStatus::Added).then_some(entry.old_mode);
+    file.new_mode = (status != FileStatus::Deleted).then_some(entry.new_mode);
+
+    if file.is_submodule() {
+        // Mirror git's patch text for gitlinks so the change still has lines to point at.
+        let side = |exists: bool, sha: &str| {
+            if exists {
+                Side::Text(format!("Subproject commit {sha}\n"))
+            } else {
+                Side::Absent
+            }
+        };
+        let old = side(file.old_mode == Some(SUBMODULE_MODE), &entry.old_sha);
+        let new = side(file.new_mode == Some(SUBMODULE_MODE), &entry.new_sha);
+        fill(&mut file, old, new, limits.context_lines);
+        file.content = crate::changeset::Content::Submodule;
+        file.old_text = None;
+        file.new_text = None;
+        return Ok(file);
+    }
+
+    let old = if status == FileStatus::Added {
+        Side::Absent
+    } else {
+        Side::from_blob(blobs.get(&entry.old_sha))
+    };
+    let new = if status == FileStatus::Deleted {
+        Side::Absent
+    } else if is_null_sha(&entry.new_sha) && *head == HeadSpec::WorkingTree {
+        let path = file.new_path.as_deref().unwrap_or(&entry.src);
+        read_worktree(&git.root().join(path), limits.max_file_bytes)?
+    } else {
+        Side::from_blob(blobs.get(&entry.new_sha))
+    };
+    fill(&mut file, old, new, limits.context_lines);
+    Ok(file)
+}
+
+/// Reads a work-tree file as git would store it: a symlink as its target, a file as its bytes.
+fn read_worktree(path: &Path, max_bytes: u64) -> Result<Side, SourceError> {
+    let io_err = |source| SourceError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Side::Absent),
+        Err(e) => return Err(io_err(e)),
+    };
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(path).map_err(io_err)?;
+        return Ok(Side::Text(target.to_string_lossy().into_owned()));
+    }
+    if meta.len() > max_bytes {
+        return Ok(Side::TooLarge);
+    }
+    Ok(Side::from_bytes(std::fs::read(path).map_err(io_err)?))
+}

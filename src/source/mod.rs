@@ -1,0 +1,64 @@
+//! Where a change comes from: a local git repository or a unified diff. Each source turns its
+//! input into the same `ChangeSet`; nothing after this stage knows which one was used.
+
+mod blobs;
+mod content;
+pub mod git;
+pub mod patch;
+mod raw;
+
+pub use git::{load_git, GitRequest, HeadSpec};
+pub use patch::load_patch;
+
+use std::path::PathBuf;
+
+/// Limits that apply to every source.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Files larger than this are classified by path only.
+    pub max_file_bytes: u64,
+    /// Context lines around each computed hunk.
+    pub context_lines: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 2 * 1024 * 1024,
+            context_lines: 3,
+        }
+    }
+}
+
+/// Why a change could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{0} is not inside a git repository (run changegate inside one, or pass a patch with --diff FILE)")]
+    NotARepository(PathBuf),
+    #[error("the repository has no commits yet: commit something first, or pass a patch with --diff FILE")]
+    NoCommits,
+    #[error("unknown revision `{0}` (check the name, or fetch it: `git fetch origin {0}`)")]
+    UnknownRevision(String),
+    #[error("no upstream branch to compare with: tried {tried}. Pass --base REV (for example --base HEAD~1)")]
+    NoUpstream { tried: String },
+    #[error("`{left}` and `{right}` have no common ancestor: pass a --base that shares history with the head")]
+    NoMergeBase { left: String, right: String },
+    #[error("`git {command}` failed: {stderr}")]
+    GitFailed { command: String, stderr: String },
+    #[error("could not run git (is it installed and on PATH?)")]
+    GitMissing(#[source] std::io::Error),
+    #[error("could not read {path}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("unexpected output from `git {command}`: {detail}")]
+    GitOutput { command: String, detail: String },
+    #[error("{origin}:{source}")]
+    Patch {
+        origin: String,
+        #[source]
+        source: crate::diff::PatchError,
+    },
+}

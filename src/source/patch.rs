@@ -1,0 +1,24 @@
+//! The patch source: a unified diff from a file or stdin, no repository needed.
+
+use super::SourceError;
+use crate::changeset::{ChangeSet, Rev};
+use crate::diff::parse_patch;
+
+/// Builds a `ChangeSet` from the bytes of a patch; `origin` names it in errors ("-" is stdin).
+pub fn load_patch(bytes: &[u8], origin: &str) -> Result<ChangeSet, SourceError> {
+    let files = parse_patch(bytes).map_err(|source| SourceError::Patch {
+        origin: if origin == "-" { "<stdin>".into() } else { origin.to_owned() },
+        source,
+    })?;
+    let mut change = ChangeSet {
+        base: None,
+        head: Some(Rev {
+            name: format!("patch {}", if origin == "-" { "<stdin>" } else { origin }),
+            sha: None,
+        }),
+        files,
+        ..ChangeSet::default()
+    };
+    change.sort_files();
+    Ok(change)
+}
