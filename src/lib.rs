@@ -1,5 +1,190 @@
 //! changegate: a deterministic change-safety gate.
+//!
+//! One pipeline, five stages: a source reads the change into a `ChangeSet`; `analysis` learns
+//! what each file is; `checks` produce `Finding`s; the `Verdict` sorts and judges them; `report`
+//! renders the verdict. Only `source` touches git or the file system; everything after it is pure.
+
+pub mod analysis;
 pub mod changeset;
+pub mod checks;
+pub mod cli;
 pub mod diff;
-pub mod source;
+pub mod markdown;
 pub mod policy;
+pub mod report;
+pub mod source;
+pub mod verdict;
+
+use changeset::ChangeSet;
+use policy::{Policy, PolicyError, POLICY_FILE};
+use source::{GitRequest, Limits, SourceError};
+use std::path::{Path, PathBuf};
+use verdict::Verdict;
+
+/// Where the change comes from.
+#[derive(Debug, Clone)]
+pub enum SourceSpec {
+    /// A local repository: base..head, the working tree or the index.
+    Git(GitRequest),
+    /// A unified diff; `dir` is where a `.changegate.yml` is looked for.
+    Patch {
+        bytes: Vec<u8>,
+        origin: String,
+        dir: PathBuf,
+    },
+}
+
+/// Everything `check` needs.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub source: SourceSpec,
+    /// An explicit policy file; otherwise the base revision's `.changegate.yml`, else defaults.
+    pub config: Option<PathBuf>,
+    /// The change description (PR/MR text); otherwise the commit messages.
+    pub description_file: Option<PathBuf>,
+    pub limits: Limits,
+    /// Fail on requirements a local run cannot verify.
+    pub strict: bool,
+}
+
+/// Why a check could not run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    #[error("could not read {what} {}", path.display())]
+    Read {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{what} {} is not valid UTF-8", path.display())]
+    NotUtf8 { what: &'static str, path: PathBuf },
+}
+
+/// Runs the whole pipeline on one change.
+pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
+    let (mut change, base_policy) = match &options.source {
+        SourceSpec::Git(request) => {
+            let (change, git) = source::load_git(request, options.limits)?;
+            let base_sha = change.base.as_ref().and_then(|b| b.sha.clone());
+            let policy = match (&options.config, base_sha) {
+                (None, Some(sha)) => git
+                    .file_at(&sha, POLICY_FILE, options.limits.max_file_bytes)?
+                    .map(|bytes| {
+                        (
+                            bytes,
+                            format!("{POLICY_FILE} at base {}", &sha[..sha.len().min(12)]),
+                        )
+                    }),
+                _ => None,
+            };
+            (change, policy)
+        }
+        SourceSpec::Patch { bytes, origin, dir } => {
+            let change = source::load_patch(bytes, origin)?;
+            let local = dir.join(POLICY_FILE);
+            let policy = match options.config {
+                None if local.is_file() => {
+                    Some((read(&local, "policy file")?, POLICY_FILE.to_owned()))
+                }
+                _ => None,
+            };
+            (change, policy)
+        }
+    };
+    let mut notes = std::mem::take(&mut change.notes);
+    let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
+    let description_path = attach_description(&mut change, options.description_file.as_deref())?;
+
+    let analysis = analysis::analyse(&change, &policy);
+    let settings = checks::Settings {
+        strict: options.strict,
+        description_path,
+    };
+    let cx = checks::CheckContext {
+        change: &change,
+        analysis: &analysis,
+        policy: &policy,
+        settings: &settings,
+    };
+    let findings = checks::run_all(&cx);
+    Ok(Verdict::build(&change, &analysis, &policy, findings, notes))
+}
+
+/// The policy, by precedence: `--config`, the base revision's file, built-in defaults. The
+/// change's own version of the policy never judges the change.
+fn load_policy(
+    config: Option<&Path>,
+    base_policy: Option<(Vec<u8>, String)>,
+    change: &ChangeSet,
+    notes: &mut Vec<String>,
+) -> Result<Policy, Error> {
+    if let Some(path) = config {
+        let bytes = read(path, "policy file")?;
+        let text = utf8(bytes, path, "policy file")?;
+        return Ok(Policy::from_yaml(&text, &path.display().to_string())?);
+    }
+    if let Some((bytes, origin)) = base_policy {
+        let text = utf8(bytes, Path::new(POLICY_FILE), "policy file")?;
+        return Ok(Policy::from_yaml(&text, &origin)?);
+    }
+    if change
+        .files
+        .iter()
+        .any(|f| f.new_path.as_deref() == Some(POLICY_FILE))
+    {
+        notes.push(format!(
+            "this change adds {POLICY_FILE}; it takes effect after merge, so the change is judged by the built-in defaults"
+        ));
+    }
+    Ok(Policy::builtin())
+}
+
+/// Sets the description from `file`, or from the commit messages; returns the path findings
+/// should point at.
+fn attach_description(
+    change: &mut ChangeSet,
+    file: Option<&Path>,
+) -> Result<Option<String>, Error> {
+    if let Some(path) = file {
+        let text = utf8(read(path, "description file")?, path, "description file")?;
+        change.meta.description = Some(text);
+        change.meta.description_source = Some(path.display().to_string());
+        return Ok(Some(path.display().to_string()));
+    }
+    if change.meta.description.is_none() && !change.meta.commits.is_empty() {
+        let messages: Vec<&str> = change
+            .meta
+            .commits
+            .iter()
+            .map(|c| c.message.as_str())
+            .collect();
+        change.meta.description = Some(messages.join("\n\n"));
+        change.meta.description_source = Some(format!(
+            "the message{} of {} commit{}",
+            if messages.len() == 1 { "" } else { "s" },
+            messages.len(),
+            if messages.len() == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(None)
+}
+
+fn read(path: &Path, what: &'static str) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Read {
+        what,
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn utf8(bytes: Vec<u8>, path: &Path, what: &'static str) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
+        what,
+        path: path.to_path_buf(),
+    })
+}

@@ -86,10 +86,10 @@ impl Policy {
     /// Whether `path` is one of the gate's own files: the policy or a custom rule.
     pub fn is_gate_file(&self, path: &str) -> bool {
         path == POLICY_FILE
-            || self
-                .rule_dirs
-                .iter()
-                .any(|dir| path.strip_prefix(dir.as_str()).is_some_and(|rest| rest.starts_with('/')))
+            || self.rule_dirs.iter().any(|dir| {
+                path.strip_prefix(dir.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
     }
 
     /// The documentation section with this key.

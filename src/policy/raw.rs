@@ -87,7 +87,9 @@ impl<'de> Deserialize<'de> for Pattern {
         let glob = globset::GlobBuilder::new(&text)
             .literal_separator(true)
             .build()
-            .map_err(|e| serde::de::Error::custom(format!("invalid glob `{text}`: {}", e.kind())))?;
+            .map_err(|e| {
+                serde::de::Error::custom(format!("invalid glob `{text}`: {}", e.kind()))
+            })?;
         Ok(Pattern { glob })
     }
 }

@@ -29,37 +29,53 @@ fn first_matching_tier_wins_and_exclude_applies() {
 
 #[test]
 fn star_does_not_cross_directories() {
-    let p = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"*.tf\"]\n", "t.yml").unwrap();
+    let p =
+        Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"*.tf\"]\n", "t.yml").unwrap();
     assert_eq!(p.tier_index("main.tf"), Some(0));
     assert_eq!(p.tier_index("modules/main.tf"), None);
 }
 
 #[test]
 fn unknown_key_is_reported_with_line_and_column() {
-    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    requires: {}\n", "p.yml")
-        .unwrap_err();
+    let err = Policy::from_yaml(
+        "version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    requires: {}\n",
+        "p.yml",
+    )
+    .unwrap_err();
     assert_eq!(err.problems.len(), 1);
     assert_eq!(err.problems[0].location, Some((5, 5)));
     let shown = err.to_string();
     assert!(shown.contains("--> p.yml:5:5"), "{shown}");
     assert!(shown.contains("unknown field `requires`"), "{shown}");
     assert!(shown.contains("expected one of"), "{shown}");
-    assert!(shown.contains("requires: {}"), "the offending line is shown: {shown}");
+    assert!(
+        shown.contains("requires: {}"),
+        "the offending line is shown: {shown}"
+    );
 }
 
 #[test]
 fn invalid_glob_points_at_the_glob() {
-    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths:\n      - \"src/[oops\"\n", "p.yml")
-        .unwrap_err();
+    let err = Policy::from_yaml(
+        "version: 1\ntiers:\n  a:\n    paths:\n      - \"src/[oops\"\n",
+        "p.yml",
+    )
+    .unwrap_err();
     let (line, _) = err.problems[0].location.unwrap();
     assert_eq!(line, 5);
-    assert!(err.problems[0].message.contains("invalid glob `src/[oops`"), "{err}");
+    assert!(
+        err.problems[0].message.contains("invalid glob `src/[oops`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wrong_type_says_what_was_expected() {
-    let err = Policy::from_yaml("version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    require:\n      approvals: two\n", "p.yml")
-        .unwrap_err();
+    let err = Policy::from_yaml(
+        "version: 1\ntiers:\n  a:\n    paths: [\"x\"]\n    require:\n      approvals: two\n",
+        "p.yml",
+    )
+    .unwrap_err();
     assert_eq!(err.problems[0].location.map(|l| l.0), Some(6));
     assert!(err.problems[0].message.contains("invalid type"), "{err}");
 }

@@ -24,7 +24,10 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     if raw.version != 1 {
         problems.push(PolicyProblem {
             location: locate(text, "version", 0),
-            message: format!("unsupported version {}: this changegate reads version 1", raw.version),
+            message: format!(
+                "unsupported version {}: this changegate reads version 1",
+                raw.version
+            ),
         });
     }
     let docs: Vec<DocSection> = raw
@@ -40,7 +43,10 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         if section.heading.is_empty() {
             problems.push(PolicyProblem {
                 location: locate(text, &section.key, 0),
-                message: format!("docs.{}.heading is empty: expected the heading text, e.g. \"Rollback\"", section.key),
+                message: format!(
+                    "docs.{}.heading is empty: expected the heading text, e.g. \"Rollback\"",
+                    section.key
+                ),
             });
         }
     }
@@ -50,7 +56,9 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         if tier.paths.is_empty() {
             problems.push(PolicyProblem {
                 location: locate(text, name, 0),
-                message: format!("tier `{name}` has no paths: expected a list of globs such as [\"deploy/**\"]"),
+                message: format!(
+                    "tier `{name}` has no paths: expected a list of globs such as [\"deploy/**\"]"
+                ),
             });
         }
         for key in &tier.require.docs {
@@ -98,7 +106,9 @@ fn glob_set(patterns: &[Pattern]) -> globset::GlobSet {
         builder.add(pattern.glob.clone());
     }
     // Each glob compiled on its own already; a set of valid globs always builds.
-    builder.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    builder
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// serde_yaml appends " at line L column C"; the location is reported separately.

@@ -43,11 +43,17 @@ pub fn read_blobs(
         .stderr(Stdio::piped())
         .spawn()
         .map_err(SourceError::GitMissing)?;
-    let mut stdin = child.stdin.take().ok_or_else(|| failed("no stdin".into()))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| failed("no stdin".into()))?;
     let input: String = unique.iter().map(|r| format!("{r}\n")).collect();
     // Write from a thread: git answers while we write, and both pipes could fill up.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let stdout = child.stdout.take().ok_or_else(|| failed("no stdout".into()))?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| failed("no stdout".into()))?;
     let mut reader = BufReader::new(stdout);
     let mut header = Vec::new();
     for request in &unique {
@@ -71,7 +77,8 @@ pub fn read_blobs(
                 .map_err(|e| failed(e.to_string()))?;
             Blob::TooLarge(size)
         } else {
-            let mut bytes = vec![0; usize::try_from(size).map_err(|_| failed("object too large".into()))?];
+            let mut bytes =
+                vec![0; usize::try_from(size).map_err(|_| failed("object too large".into()))?];
             reader
                 .read_exact(&mut bytes)
                 .map_err(|e| failed(e.to_string()))?;

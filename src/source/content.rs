@@ -90,7 +90,12 @@ mod tests {
     #[test]
     fn nul_bytes_make_a_file_binary_and_keep_it() {
         let mut f = FileChange::new(FileStatus::Modified, Some("a".into()), Some("a".into()));
-        fill(&mut f, Side::from_bytes(b"x\0y".to_vec()), Side::from_bytes(b"z".to_vec()), 3);
+        fill(
+            &mut f,
+            Side::from_bytes(b"x\0y".to_vec()),
+            Side::from_bytes(b"z".to_vec()),
+            3,
+        );
         assert_eq!(f.content, Content::Binary);
         assert!(f.hunks.is_empty());
     }
@@ -98,7 +103,12 @@ mod tests {
     #[test]
     fn non_utf8_still_gets_hunks() {
         let mut f = FileChange::new(FileStatus::Modified, Some("a".into()), Some("a".into()));
-        fill(&mut f, Side::from_bytes(b"caf\xe9\n".to_vec()), Side::from_bytes(b"cafe\n".to_vec()), 3);
+        fill(
+            &mut f,
+            Side::from_bytes(b"caf\xe9\n".to_vec()),
+            Side::from_bytes(b"cafe\n".to_vec()),
+            3,
+        );
         assert_eq!(f.content, Content::NonUtf8);
         assert_eq!(f.line_counts(), (1, 1));
         assert!(f.old_text.is_none());
@@ -107,7 +117,12 @@ mod tests {
     #[test]
     fn added_text_file_has_texts_and_hunks() {
         let mut f = FileChange::new(FileStatus::Added, None, Some("a".into()));
-        fill(&mut f, Side::Absent, Side::from_bytes(b"one\ntwo\n".to_vec()), 3);
+        fill(
+            &mut f,
+            Side::Absent,
+            Side::from_bytes(b"one\ntwo\n".to_vec()),
+            3,
+        );
         assert_eq!(f.content, Content::Text);
         assert_eq!(f.added_lines().collect::<Vec<_>>(), vec![1, 2]);
         assert_eq!(f.new_text.as_deref(), Some("one\ntwo\n"));

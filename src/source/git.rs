@@ -8,13 +8,21 @@ use super::blobs::{read_blobs, Blob};
 use super::content::{fill, Side};
 use super::raw::{is_null_sha, parse_raw, RawEntry};
 use super::{Limits, SourceError};
-use crate::changeset::{ChangeMeta, ChangeSet, Commit, FileChange, FileStatus, Rev, SUBMODULE_MODE};
+use crate::changeset::{
+    ChangeMeta, ChangeSet, Commit, FileChange, FileStatus, Rev, SUBMODULE_MODE,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Upstream candidates for the default base, in order of preference.
-const DEFAULT_BASES: [&str; 5] = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
+const DEFAULT_BASES: [&str; 5] = [
+    "origin/HEAD",
+    "origin/main",
+    "origin/master",
+    "main",
+    "master",
+];
 
 /// What the head of the change is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +63,9 @@ impl Git {
         if !output.status.success() {
             return Err(SourceError::NotARepository(dir.to_path_buf()));
         }
-        let root = String::from_utf8_lossy(&output.stdout).trim_end().to_owned();
+        let root = String::from_utf8_lossy(&output.stdout)
+            .trim_end()
+            .to_owned();
         Ok(Git {
             root: PathBuf::from(root),
         })
@@ -88,7 +98,13 @@ impl Git {
     pub fn try_resolve_commit(&self, rev: &str) -> Option<String> {
         let spec = format!("{rev}^{{commit}}");
         let out = self
-            .run(&["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])
+            .run(&[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                &spec,
+            ])
             .ok()?;
         let sha = String::from_utf8_lossy(&out).trim().to_owned();
         (!sha.is_empty()).then_some(sha)
@@ -119,7 +135,12 @@ impl Git {
     }
 
     /// The bytes of `path` at commit `sha`, if it exists there (used to read the policy from the base).
-    pub fn file_at(&self, sha: &str, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, SourceError> {
+    pub fn file_at(
+        &self,
+        sha: &str,
+        path: &str,
+        max_bytes: u64,
+    ) -> Result<Option<Vec<u8>>, SourceError> {
         let request = format!("{sha}:{path}");
         let mut blobs = read_blobs(self, std::slice::from_ref(&request), max_bytes)?;
         Ok(match blobs.remove(&request) {
@@ -186,7 +207,9 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     let git = Git::discover(&request.dir)?;
     let head_commit = match &request.head {
         HeadSpec::Rev(rev) => git.resolve_commit(rev)?,
-        HeadSpec::WorkingTree | HeadSpec::Index => git.try_resolve_commit("HEAD").ok_or(SourceError::NoCommits)?,
+        HeadSpec::WorkingTree | HeadSpec::Index => git
+            .try_resolve_commit("HEAD")
+            .ok_or(SourceError::NoCommits)?,
     };
     let mut notes = Vec::new();
     let (base_name, base_sha) = match &request.base {
@@ -194,13 +217,19 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
             let sha = git.resolve_commit(rev)?;
             let base = git.merge_base(&sha, &head_commit)?;
             if base != sha {
-                notes.push(format!("base: merge-base of {rev} and the head ({})", short(&base)));
+                notes.push(format!(
+                    "base: merge-base of {rev} and the head ({})",
+                    short(&base)
+                ));
             }
             (rev.clone(), base)
         }
         None => {
             let (name, base) = default_base(&git, &head_commit)?;
-            notes.push(format!("base: merge-base of HEAD and {name} ({})", short(&base)));
+            notes.push(format!(
+                "base: merge-base of HEAD and {name} ({})",
+                short(&base)
+            ));
             (name, base)
         }
     };
@@ -241,7 +270,10 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
 
     if request.head == HeadSpec::WorkingTree {
         let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
-        let count = untracked.split(|&b| b == 0).filter(|p| !p.is_empty()).count();
+        let count = untracked
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .count();
         if count > 0 {
             notes.push(format!(
                 "{count} untracked file(s) not included: `git add` them to have them checked"
@@ -255,7 +287,10 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         (name, email) => name.or(email),
     };
     let meta = ChangeMeta {
-        title: commits.first().and_then(|c| c.message.lines().next()).map(str::to_owned),
+        title: commits
+            .first()
+            .and_then(|c| c.message.lines().next())
+            .map(str::to_owned),
         author,
         commits,
         ..ChangeMeta::default()
@@ -302,14 +337,32 @@ fn file_change(
     let (status, old_path, new_path) = match entry.status {
         b'A' => (FileStatus::Added, None, Some(entry.src.clone())),
         b'D' => (FileStatus::Deleted, Some(entry.src.clone()), None),
-        b'R' => (FileStatus::Renamed, Some(entry.src.clone()), entry.dst.clone()),
-        b'C' => (FileStatus::Copied, Some(entry.src.clone()), entry.dst.clone()),
-        b'T' => (FileStatus::TypeChanged, Some(entry.src.clone()), Some(entry.src.clone())),
+        b'R' => (
+            FileStatus::Renamed,
+            Some(entry.src.clone()),
+            entry.dst.clone(),
+        ),
+        b'C' => (
+            FileStatus::Copied,
+            Some(entry.src.clone()),
+            entry.dst.clone(),
+        ),
+        b'T' => (
+            FileStatus::TypeChanged,
+            Some(entry.src.clone()),
+            Some(entry.src.clone()),
+        ),
         // M, and U (unmerged) / X (unknown), which are judged as modifications.
-        _ => (FileStatus::Modified, Some(entry.src.clone()), Some(entry.src.clone())),
+        _ => (
+            FileStatus::Modified,
+            Some(entry.src.clone()),
+            Some(entry.src.clone()),
+        ),
     };
     let mut file = FileChange::new(status, old_path, new_path);
-    file.similarity = entry.score.filter(|_| matches!(status, FileStatus::Renamed | FileStatus::Copied));
+    file.similarity = entry
+        .score
+        .filter(|_| matches!(status, FileStatus::Renamed | FileStatus::Copied));
     file.old_mode = (status != FileStatus::Added).then_some(entry.old_mode);
     file.new_mode = (status != FileStatus::Deleted).then_some(entry.new_mode);
 

@@ -7,7 +7,11 @@ use crate::diff::parse_patch;
 /// Builds a `ChangeSet` from the bytes of a patch; `origin` names it in errors ("-" is stdin).
 pub fn load_patch(bytes: &[u8], origin: &str) -> Result<ChangeSet, SourceError> {
     let files = parse_patch(bytes).map_err(|source| SourceError::Patch {
-        origin: if origin == "-" { "<stdin>".into() } else { origin.to_owned() },
+        origin: if origin == "-" {
+            "<stdin>".into()
+        } else {
+            origin.to_owned()
+        },
         source,
     })?;
     let mut change = ChangeSet {

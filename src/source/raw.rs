@@ -44,7 +44,10 @@ pub fn parse_raw(output: &[u8]) -> Result<Vec<RawEntry>, SourceError> {
             return Err(bad(format!("expected 5 fields, found {meta:?}")));
         };
         let mode = |m: &str| u32::from_str_radix(m, 8).map_err(|_| bad(format!("bad mode {m:?}")));
-        let status_byte = *status.as_bytes().first().ok_or_else(|| bad("empty status".into()))?;
+        let status_byte = *status
+            .as_bytes()
+            .first()
+            .ok_or_else(|| bad("empty status".into()))?;
         let score = status.get(1..).and_then(|s| s.parse().ok());
         let mut path = || {
             fields

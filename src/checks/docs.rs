@@ -1,0 +1,100 @@
+//! Required change documentation: every doc section that a touched tier requires must be in the
+//! description, with enough words, and not a placeholder.
+
+use super::{tier_reason, Check, CheckContext};
+use crate::markdown::{heading_matches, is_placeholder, sections, word_count};
+use crate::report::{Finding, Range, Severity};
+
+pub struct Docs;
+
+impl Check for Docs {
+    fn id(&self) -> &'static str {
+        "docs"
+    }
+
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let touched = cx.analysis.tiers_touched();
+        let description = cx.change.meta.description.as_deref().unwrap_or("");
+        let found = sections(description);
+        let source = cx
+            .change
+            .meta
+            .description_source
+            .as_deref()
+            .unwrap_or("no description");
+        for doc in &cx.policy.docs {
+            // The strictest touched tier that requires this section explains why.
+            let Some(&tier) = touched
+                .iter()
+                .find(|&&t| cx.policy.tiers[t].require.docs.contains(&doc.key))
+            else {
+                continue;
+            };
+            let why = format!("required by {}", tier_reason(cx, tier));
+            let section = found
+                .iter()
+                .find(|s| heading_matches(&s.heading, &doc.heading));
+            let how = format!(
+                "add a `## {}` section with at least {} word{} to the change description{}",
+                doc.heading,
+                doc.min_words,
+                if doc.min_words == 1 { "" } else { "s" },
+                if cx.change.meta.platform == crate::changeset::Platform::Local {
+                    " (locally: --description-file FILE)"
+                } else {
+                    ""
+                }
+            );
+            let finding = |rule: &str, message: String| {
+                Finding::new(self.id(), rule, Severity::Error, message)
+                    .blocking(true)
+                    .note(format!("{why}; {how}"))
+            };
+            let Some(section) = section else {
+                out.push(finding(
+                    "docs/missing-section",
+                    format!(
+                        "the change description has no \"{}\" section (read from {source})",
+                        doc.heading
+                    ),
+                ));
+                continue;
+            };
+            let words = word_count(&section.body);
+            let problem = if is_placeholder(&section.body) {
+                Some((
+                    "docs/empty-section",
+                    format!(
+                        "the \"{}\" section is empty or a placeholder",
+                        section.heading
+                    ),
+                ))
+            } else if words < doc.min_words as usize {
+                Some((
+                    "docs/short-section",
+                    format!(
+                        "the \"{}\" section has {words} word{}, fewer than the {} required",
+                        section.heading,
+                        if words == 1 { "" } else { "s" },
+                        doc.min_words
+                    ),
+                ))
+            } else {
+                None
+            };
+            if let Some((rule, message)) = problem {
+                let mut f = finding(rule, message);
+                if let Some(path) = &cx.settings.description_path {
+                    let line_text = description
+                        .lines()
+                        .nth(section.line as usize - 1)
+                        .unwrap_or("");
+                    f = f
+                        .at(path.clone(), Some(Range::line(section.line, line_text)))
+                        .snippet(line_text);
+                }
+                out.push(f);
+            }
+        }
+    }
+}

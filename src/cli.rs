@@ -1,0 +1,187 @@
+//! The command line: clap definitions, dispatch, and the mapping of outcomes to exit codes.
+//! Kept here (not in main.rs) so tests can run the CLI in-process.
+
+use crate::report::{render, Format};
+use crate::source::{GitRequest, HeadSpec, Limits};
+use crate::{CheckOptions, SourceSpec};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  pass: nothing blocks the change
+  1  blocked by policy
+  2  usage, configuration or runtime error (the gate fails closed)";
+
+/// A deterministic change-safety gate for pull requests, merge requests and local dry-runs.
+#[derive(Debug, Parser)]
+#[command(name = "changegate", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// When to colour the text report.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour choice; `auto` honours the terminal, `NO_COLOR` and `CLICOLOR_FORCE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge a change: the working tree (default), the index, a revision range, or a patch.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Base revision. Default: the merge-base of HEAD with origin/HEAD, origin/main,
+    /// origin/master, main or master (the first that exists).
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// Head revision. Default: the working tree (tracked files as they are on disk).
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
+    pub head: Option<String>,
+    /// Judge only what is staged (for a pre-commit hook).
+    #[arg(long)]
+    pub staged: bool,
+    /// Read the change from a unified diff instead of git (`-` for stdin).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["base", "head", "staged"])]
+    pub diff: Option<String>,
+    /// Policy file. Default: .changegate.yml as of the base revision, else built-in defaults.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The change description (PR/MR text). Default: the messages of the change's commits.
+    #[arg(long, value_name = "FILE")]
+    pub description_file: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail on requirements a local run cannot verify (approvals).
+    #[arg(long)]
+    pub strict: bool,
+    /// Files larger than this many bytes are classified by path only.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+    /// Run as if started in DIR.
+    #[arg(short = 'C', long = "directory", value_name = "DIR")]
+    pub directory: Option<PathBuf>,
+}
+
+/// Parses `std::env::args`, runs, and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not errors.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let mut message = format!("error: {e}");
+            let mut source = e.source();
+            while let Some(cause) = source {
+                message.push_str(&format!("\n  caused by: {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a parsed command; `Ok` carries the exit code.
+pub fn run(cli: &Cli) -> anyhow::Result<u8> {
+    match &cli.command {
+        Command::Check(args) => check(args, cli.color),
+    }
+}
+
+fn check(args: &CheckArgs, color: ColorWhen) -> anyhow::Result<u8> {
+    use anyhow::Context as _;
+    let dir = match &args.directory {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let source = match &args.diff {
+        Some(origin) => {
+            let bytes = if origin == "-" {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .context("cannot read the patch from stdin")?;
+                bytes
+            } else {
+                std::fs::read(origin).with_context(|| format!("cannot read the patch {origin}"))?
+            };
+            SourceSpec::Patch {
+                bytes,
+                origin: origin.clone(),
+                dir: dir.clone(),
+            }
+        }
+        None => SourceSpec::Git(GitRequest {
+            dir: dir.clone(),
+            base: args.base.clone(),
+            head: match (&args.head, args.staged) {
+                (Some(rev), _) => HeadSpec::Rev(rev.clone()),
+                (None, true) => HeadSpec::Index,
+                (None, false) => HeadSpec::WorkingTree,
+            },
+        }),
+    };
+    let options = CheckOptions {
+        source,
+        config: args.config.clone(),
+        description_file: args.description_file.clone(),
+        limits: Limits {
+            max_file_bytes: args.max_file_size,
+            ..Limits::default()
+        },
+        strict: args.strict,
+    };
+    let verdict = crate::check(&options)?;
+    let code = u8::from(verdict.blocked);
+    match &args.output {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            render(&verdict, args.format, false, &mut bytes)?;
+            std::fs::write(path, bytes)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let color = match color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => {
+                    anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
+                        && stdout.is_terminal()
+                }
+            };
+            let mut lock = stdout.lock();
+            let written =
+                render(&verdict, args.format, color, &mut lock).and_then(|()| lock.flush());
+            match written {
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.context("cannot write the report")?,
+            }
+        }
+    }
+    Ok(code)
+}

@@ -1,0 +1,167 @@
+//! The one `Finding` model every check produces and every renderer reads.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::cmp::Ordering;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name, as in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A 1-based, inclusive region of a file; columns count characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Range {
+    pub start_line: u32,
+    pub start_col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+impl Range {
+    /// A whole line (column 1 to the end of `text`).
+    pub fn line(line: u32, text: &str) -> Range {
+        Range {
+            start_line: line,
+            start_col: 1,
+            end_line: line,
+            end_col: u32::try_from(text.chars().count().max(1)).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// One thing a check has to say about the change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case id, `check/name`.
+    pub rule_id: String,
+    /// The check that produced it.
+    pub check: String,
+    pub severity: Severity,
+    /// Whether this finding alone blocks the change.
+    pub blocking: bool,
+    /// Repo-relative file (or the description file); `None` for change-wide findings.
+    pub path: Option<String>,
+    pub range: Option<Range>,
+    /// One line: what is wrong.
+    pub message: String,
+    /// Why it matters and what to do.
+    pub note: Option<String>,
+    /// The syntax item involved, e.g. `fn control_plane::Router::apply`.
+    pub item: Option<String>,
+    /// The source lines of `range`, for renderers and fingerprints.
+    pub snippet: Option<String>,
+}
+
+impl Finding {
+    /// A change-wide finding; refine it with the builder methods.
+    pub fn new(check: &str, rule_id: &str, severity: Severity, message: impl Into<String>) -> Self {
+        Finding {
+            rule_id: rule_id.to_owned(),
+            check: check.to_owned(),
+            severity,
+            blocking: false,
+            path: None,
+            range: None,
+            message: message.into(),
+            note: None,
+            item: None,
+            snippet: None,
+        }
+    }
+
+    pub fn blocking(mut self, blocking: bool) -> Self {
+        self.blocking = blocking;
+        self
+    }
+
+    pub fn at(mut self, path: impl Into<String>, range: Option<Range>) -> Self {
+        self.path = Some(path.into());
+        self.range = range;
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn snippet(mut self, snippet: impl Into<String>) -> Self {
+        self.snippet = Some(snippet.into());
+        self
+    }
+
+    /// A stable identity for platforms that track findings across runs (SARIF
+    /// `partialFingerprints`, GitLab `fingerprint`): SHA-256 of rule, path, item and the
+    /// whitespace-normalised snippet (or message), so unrelated line shifts keep it unchanged.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = Sha256::new();
+        for part in [
+            self.rule_id.as_str(),
+            self.path.as_deref().unwrap_or(""),
+            self.item.as_deref().unwrap_or(""),
+        ] {
+            hasher.update(part.as_bytes());
+            hasher.update([0]);
+        }
+        let body = self.snippet.as_deref().unwrap_or(&self.message);
+        for word in body.split_whitespace() {
+            hasher.update(word.as_bytes());
+            hasher.update([b' ']);
+        }
+        let digest = hasher.finalize();
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The report order: change-wide findings first, then by path, position, rule and message.
+    pub fn report_order(&self, other: &Finding) -> Ordering {
+        (&self.path, self.range, &self.rule_id, &self.message).cmp(&(
+            &other.path,
+            other.range,
+            &other.rule_id,
+            &other.message,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_line_shifts_but_not_content() {
+        let at = |line| {
+            Finding::new("c", "c/r", Severity::Error, "m")
+                .at("f.rs", Some(Range::line(line, "x.unwrap()")))
+                .snippet("  x.unwrap()")
+        };
+        assert_eq!(at(3).fingerprint(), at(40).fingerprint());
+        assert_ne!(
+            at(3).fingerprint(),
+            at(3).snippet("y.unwrap()").fingerprint()
+        );
+        assert_eq!(at(3).fingerprint().len(), 32);
+    }
+
+    #[test]
+    fn change_wide_findings_sort_first() {
+        let wide = Finding::new("c", "c/a", Severity::Info, "m");
+        let located = Finding::new("c", "c/a", Severity::Info, "m").at("a", None);
+        assert_eq!(wide.report_order(&located), Ordering::Less);
+    }
+}

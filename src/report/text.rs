@@ -1,0 +1,248 @@
+//! `--format text`: rustc-style findings (annotate-snippets) and a one-screen summary.
+//! Colour only when asked (the CLI decides from the TTY, `NO_COLOR` and `--color`).
+
+use super::finding::{Finding, Severity};
+use crate::verdict::Verdict;
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+use std::io::Write;
+
+/// Writes every finding, then the summary.
+pub fn render(verdict: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for finding in &verdict.findings {
+        let group = finding_group(finding);
+        writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    summary(verdict, color, out)
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn finding_group(f: &Finding) -> Group<'_> {
+    let title = level(f.severity)
+        .primary_title(f.message.as_str())
+        .id(f.rule_id.as_str());
+    let mut elements: Vec<Element<'_>> = Vec::new();
+    match (&f.path, f.range, &f.snippet) {
+        (Some(path), Some(range), Some(snippet)) => {
+            let span = span_in_snippet(
+                snippet,
+                range.start_col,
+                range.end_line - range.start_line,
+                range.end_col,
+            );
+            let mut annotation = AnnotationKind::Primary.span(span);
+            if let Some(item) = &f.item {
+                annotation = annotation.label(item.as_str());
+            }
+            elements.push(
+                Snippet::source(snippet.as_str())
+                    .line_start(range.start_line as usize)
+                    .path(path.as_str())
+                    .annotation(annotation)
+                    .into(),
+            );
+        }
+        (Some(path), range, _) => {
+            let mut origin = Origin::path(path.as_str());
+            if let Some(range) = range {
+                origin = origin
+                    .line(range.start_line as usize)
+                    .char_column(range.start_col as usize);
+            }
+            elements.push(origin.into());
+        }
+        (None, _, _) => {}
+    }
+    if let Some(note) = &f.note {
+        elements.push(Level::NOTE.message(note.as_str()).into());
+    }
+    Group::with_title(title).elements(elements)
+}
+
+/// Byte range in `snippet` from (first line, `start_col`) to (line `end_line_offset`,
+/// `end_col`), columns 1-based and inclusive, clamped to the text.
+fn span_in_snippet(
+    snippet: &str,
+    start_col: u32,
+    end_line_offset: u32,
+    end_col: u32,
+) -> std::ops::Range<usize> {
+    let line_start = |n: u32| -> usize {
+        match n {
+            0 => 0,
+            n => snippet
+                .match_indices('\n')
+                .nth(n as usize - 1)
+                .map_or(snippet.len(), |(i, _)| i + 1),
+        }
+    };
+    let offset_of = |line: u32, col: u32| -> usize {
+        let start = line_start(line);
+        let text = &snippet[start..];
+        let text = &text[..text.find('\n').unwrap_or(text.len())];
+        start
+            + text
+                .char_indices()
+                .nth(col.saturating_sub(1) as usize)
+                .map_or(text.len(), |(i, _)| i)
+    };
+    let start = offset_of(0, start_col);
+    let end_char_start = offset_of(end_line_offset, end_col);
+    let end = snippet[end_char_start..]
+        .chars()
+        .next()
+        .filter(|c| *c != '\n')
+        .map_or(end_char_start, |c| end_char_start + c.len_utf8());
+    start..end.max(start)
+}
+
+fn paint(color: bool, style: Style, text: &str) -> String {
+    if color {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_owned()
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let (headline, style) = if v.blocked {
+        (
+            "BLOCKED",
+            Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+        )
+    } else {
+        (
+            "PASS",
+            Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
+        )
+    };
+    writeln!(
+        out,
+        "{} {} — {}, {}, {}",
+        paint(color, bold, "changegate:"),
+        paint(color, style, headline),
+        plural(v.count(Severity::Error), "error"),
+        plural(v.count(Severity::Warning), "warning"),
+        plural(v.count(Severity::Info), "note"),
+    )?;
+    let rev = |r: &Option<crate::changeset::Rev>| match r {
+        Some(rev) => match &rev.sha {
+            Some(sha) => format!("{} ({})", rev.name, sha.get(..12).unwrap_or(sha)),
+            None => rev.name.clone(),
+        },
+        None => "-".into(),
+    };
+    let row = |out: &mut dyn Write, label: &str, value: &str| {
+        writeln!(
+            out,
+            "  {} {value}",
+            paint(color, bold, &format!("{label:<11}"))
+        )
+    };
+    row(
+        out,
+        "change",
+        &format!("{} → {}", rev(&v.base), rev(&v.head)),
+    )?;
+    row(out, "policy", &v.policy)?;
+    row(
+        out,
+        "description",
+        v.description_source.as_deref().unwrap_or("none"),
+    )?;
+    let (added, removed) = v.line_totals();
+    let untiered = v.files.iter().filter(|f| f.tier.is_none()).count();
+    let mut by_tier: Vec<String> = v
+        .tiers
+        .iter()
+        .map(|t| format!("{} {}", t.name, t.files))
+        .collect();
+    if untiered > 0 || by_tier.is_empty() {
+        by_tier.push(format!("untiered {untiered}"));
+    }
+    row(
+        out,
+        "files",
+        &format!(
+            "{} changed (+{added} −{removed}): {}",
+            v.files.len(),
+            by_tier.join(", ")
+        ),
+    )?;
+    for tier in &v.tiers {
+        let mut needs = Vec::new();
+        if tier.approvals > 0 {
+            needs.push(format!(
+                "{}{}",
+                plural(tier.approvals as usize, "approval"),
+                if tier.fresh_approvals {
+                    " on the final commit"
+                } else {
+                    ""
+                }
+            ));
+        }
+        if !tier.docs.is_empty() {
+            needs.push(format!("docs: {}", tier.docs.join(", ")));
+        }
+        if needs.is_empty() {
+            needs.push("nothing extra".into());
+        }
+        row(out, &tier.name, &format!("needs {}", needs.join("; ")))?;
+    }
+    let mut blocking: Vec<(&str, usize)> = Vec::new();
+    for f in v.findings.iter().filter(|f| f.blocking) {
+        match blocking.iter_mut().find(|(id, _)| *id == f.rule_id) {
+            Some((_, n)) => *n += 1,
+            None => blocking.push((&f.rule_id, 1)),
+        }
+    }
+    blocking.sort();
+    if !blocking.is_empty() {
+        let list: Vec<String> = blocking
+            .iter()
+            .map(|(id, n)| {
+                if *n == 1 {
+                    (*id).to_owned()
+                } else {
+                    format!("{id} ×{n}")
+                }
+            })
+            .collect();
+        row(out, "blocked by", &list.join(", "))?;
+    }
+    for note in &v.notes {
+        row(out, "note", note)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_character_columns() {
+        assert_eq!(span_in_snippet("let x = y.unwrap();", 9, 0, 18), 8..18);
+        assert_eq!(span_in_snippet("é = 1", 1, 0, 1), 0..2);
+        assert_eq!(span_in_snippet("ab\ncd", 2, 1, 1), 1..4);
+        assert_eq!(span_in_snippet("ab", 9, 0, 12), 2..2);
+    }
+}

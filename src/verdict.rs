@@ -1,0 +1,92 @@
+//! The verdict: sorted findings, whether the change is blocked, and the summary facts every
+//! renderer shows. Built once; renderers only read it.
+
+use crate::analysis::{Analysis, FileAnalysis};
+use crate::changeset::{ChangeSet, Rev};
+use crate::policy::Policy;
+use crate::report::{Finding, Severity};
+use serde::Serialize;
+
+/// A touched tier and what it requires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierSummary {
+    pub name: String,
+    /// Changed files in the tier.
+    pub files: usize,
+    pub approvals: u32,
+    pub fresh_approvals: bool,
+    pub docs: Vec<String>,
+}
+
+/// The outcome of judging one change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Any blocking finding blocks the change.
+    pub blocked: bool,
+    /// Sorted by path, position, rule id, message.
+    pub findings: Vec<Finding>,
+    pub files: Vec<FileAnalysis>,
+    /// Touched tiers, strictest first.
+    pub tiers: Vec<TierSummary>,
+    pub base: Option<Rev>,
+    pub head: Option<Rev>,
+    /// Where the policy came from.
+    pub policy: String,
+    pub description_source: Option<String>,
+    /// Facts about how the change was read (base choice, files left out).
+    pub notes: Vec<String>,
+}
+
+impl Verdict {
+    /// Assembles the verdict; sorting here makes every renderer deterministic.
+    pub fn build(
+        change: &ChangeSet,
+        analysis: &Analysis,
+        policy: &Policy,
+        mut findings: Vec<Finding>,
+        notes: Vec<String>,
+    ) -> Verdict {
+        findings.sort_by(Finding::report_order);
+        findings.dedup();
+        let tiers = analysis
+            .tiers_touched()
+            .into_iter()
+            .map(|i| {
+                let tier = &policy.tiers[i];
+                TierSummary {
+                    name: tier.name.clone(),
+                    files: analysis.files_in_tier(i).count(),
+                    approvals: tier.require.approvals,
+                    fresh_approvals: tier.require.fresh_approvals,
+                    docs: tier.require.docs.clone(),
+                }
+            })
+            .collect();
+        Verdict {
+            blocked: findings.iter().any(|f| f.blocking),
+            findings,
+            files: analysis.files.clone(),
+            tiers,
+            base: change.base.clone(),
+            head: change.head.clone(),
+            policy: policy.origin.clone(),
+            description_source: change.meta.description_source.clone(),
+            notes,
+        }
+    }
+
+    /// Number of findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Lines added and removed across the change.
+    pub fn line_totals(&self) -> (usize, usize) {
+        self.files
+            .iter()
+            .fold((0, 0), |(a, r), f| (a + f.added, r + f.removed))
+    }
+}
