@@ -185,7 +185,10 @@ mod tests {
         let rollback = s.iter().find(|s| s.heading == "Rollback").unwrap();
         assert!(is_placeholder(&rollback.body));
         let title = s.iter().find(|s| s.heading == "Title").unwrap();
-        assert!(title.body.contains("intro") && title.body.contains("Low"), "a level-1 section holds its sub-sections");
+        assert!(
+            title.body.contains("intro") && title.body.contains("Low"),
+            "a level-1 section holds its sub-sections"
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use crate::changeset::{Hunk, HunkLine, LineKind};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// Computes git-style hunks (`context` lines around each change) between `old` and `new`.
-pub fn compute_hunks(old: &str, new: &str, context: usize) -> Vec<Hunk> {
+/// Works on bytes so that two non-UTF-8 lines that decode to the same lossy text still differ.
+pub fn compute_hunks(old: &[u8], new: &[u8], context: usize) -> Vec<Hunk> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_lines(old, new);
@@ -20,15 +21,15 @@ pub fn compute_hunks(old: &str, new: &str, context: usize) -> Vec<Hunk> {
                 .flat_map(|op| diff.iter_changes(op))
                 .map(|change| {
                     let value = change.value();
-                    let text = value.strip_suffix('\n').unwrap_or(value);
+                    let text = value.strip_suffix(b"\n").unwrap_or(value);
                     HunkLine {
                         kind: match change.tag() {
                             ChangeTag::Equal => LineKind::Context,
                             ChangeTag::Insert => LineKind::Added,
                             ChangeTag::Delete => LineKind::Removed,
                         },
-                        text: text.to_owned(),
-                        no_newline: !value.ends_with('\n'),
+                        text: String::from_utf8_lossy(text).into_owned(),
+                        no_newline: !value.ends_with(b"\n"),
                     }
                 })
                 .collect();
@@ -63,7 +64,7 @@ mod tests {
 
     #[test]
     fn insertion_uses_git_numbering() {
-        let hunks = compute_hunks("a\nb\nc\n", "a\nb\nX\nY\nc\n", 0);
+        let hunks = compute_hunks(b"a\nb\nc\n", b"a\nb\nX\nY\nc\n", 0);
         assert_eq!(hunks.len(), 1);
         let h = &hunks[0];
         assert_eq!(
@@ -75,7 +76,7 @@ mod tests {
 
     #[test]
     fn new_file_and_missing_final_newline() {
-        let hunks = compute_hunks("", "one\ntwo", 3);
+        let hunks = compute_hunks(b"", b"one\ntwo", 3);
         let h = &hunks[0];
         assert_eq!(
             (h.old_start, h.old_len, h.new_start, h.new_len),
@@ -86,15 +87,21 @@ mod tests {
     }
 
     #[test]
+    fn non_utf8_lines_that_decode_alike_still_differ() {
+        let hunks = compute_hunks(b"caf\xe9\n", b"caf\xe8\n", 0);
+        assert_eq!(hunks[0].counts(), (1, 1));
+    }
+
+    #[test]
     fn identical_texts_have_no_hunks() {
-        assert!(compute_hunks("same\n", "same\n", 3).is_empty());
+        assert!(compute_hunks(b"same\n", b"same\n", 3).is_empty());
     }
 
     #[test]
     fn context_is_kept_around_changes() {
         let old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         let new = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-        let h = &compute_hunks(old, new, 3)[0];
+        let h = &compute_hunks(old.as_bytes(), new.as_bytes(), 3)[0];
         assert_eq!(
             (h.old_start, h.old_len, h.new_start, h.new_len),
             (2, 7, 2, 7)

@@ -15,7 +15,8 @@ pub enum Side {
     /// The side does not exist (added or deleted file).
     Absent,
     Text(String),
-    NonUtf8(String),
+    /// The raw bytes: hunks are computed on them, not on a lossy decoding.
+    NonUtf8(Vec<u8>),
     Binary,
     TooLarge,
     Unknown,
@@ -30,7 +31,7 @@ impl Side {
         }
         match String::from_utf8(bytes) {
             Ok(text) => Side::Text(text),
-            Err(e) => Side::NonUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => Side::NonUtf8(e.into_bytes()),
         }
     }
 
@@ -43,10 +44,11 @@ impl Side {
         }
     }
 
-    fn text(&self) -> Option<&str> {
+    fn bytes(&self) -> Option<&[u8]> {
         match self {
-            Side::Absent => Some(""),
-            Side::Text(t) | Side::NonUtf8(t) => Some(t),
+            Side::Absent => Some(b""),
+            Side::Text(t) => Some(t.as_bytes()),
+            Side::NonUtf8(b) => Some(b),
             _ => None,
         }
     }
@@ -66,7 +68,7 @@ pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
     } else {
         Content::Text
     };
-    if let (Some(old_text), Some(new_text)) = (old.text(), new.text()) {
+    if let (Some(old_text), Some(new_text)) = (old.bytes(), new.bytes()) {
         file.hunks = compute_hunks(old_text, new_text, context);
     }
     if file.content == Content::Text {

@@ -1,0 +1,163 @@
+//! `TestRepo`: a real git repository in a temp dir, driven by the `git` binary, and the real
+//! `changegate` binary run inside it. Git is isolated from the machine's configuration so that
+//! tests behave the same on a laptop and in CI.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// Environment that isolates git from the user's and the system's configuration.
+fn isolate(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_AUTHOR_NAME", "Alice Author")
+        .env("GIT_AUTHOR_EMAIL", "alice@example.com")
+        .env("GIT_COMMITTER_NAME", "Alice Author")
+        .env("GIT_COMMITTER_EMAIL", "alice@example.com")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env("NO_COLOR", "1");
+}
+
+pub struct TestRepo {
+    root: TempDir,
+}
+
+impl TestRepo {
+    /// A new repository on branch `main` with no commits.
+    pub fn new() -> Self {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(root.path().join("repo")).unwrap();
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        let repo = TestRepo { root };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo.git(&["config", "user.name", "Alice Author"]);
+        repo.git(&["config", "user.email", "alice@example.com"]);
+        repo.git(&["config", "commit.gpgsign", "false"]);
+        repo
+    }
+
+    /// The work tree.
+    pub fn path(&self) -> PathBuf {
+        self.root.path().join("repo")
+    }
+
+    /// A scratch directory outside the repository.
+    pub fn scratch(&self) -> PathBuf {
+        let dir = self.root.path().join("scratch");
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    /// Writes a file (creating directories).
+    pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let full = self.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, contents).unwrap();
+        self
+    }
+
+    pub fn remove(&self, path: &str) -> &Self {
+        std::fs::remove_file(self.path().join(path)).unwrap();
+        self
+    }
+
+    /// Runs git in the repository; panics with stderr on failure; returns stdout.
+    pub fn git(&self, args: &[&str]) -> String {
+        self.git_in(&self.path(), args)
+    }
+
+    /// Runs git in `dir` with the same isolation.
+    pub fn git_in(&self, dir: &Path, args: &[&str]) -> String {
+        let mut cmd = std::process::Command::new("git");
+        cmd.current_dir(dir).args(args);
+        isolate(&mut cmd, &self.home());
+        let out = cmd.output().expect("run git");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Stages everything and commits; returns the new commit id.
+    pub fn commit(&self, message: &str) -> String {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
+        self.git(&["rev-parse", "HEAD"]).trim().to_owned()
+    }
+
+    /// The changegate binary, run in the repository with isolated git.
+    pub fn changegate(&self) -> Command {
+        self.changegate_in(&self.path())
+    }
+
+    pub fn changegate_in(&self, dir: &Path) -> Command {
+        let mut std_cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("changegate"));
+        std_cmd.current_dir(dir);
+        isolate(&mut std_cmd, &self.home());
+        Command::from_std(std_cmd)
+    }
+
+    /// Runs `changegate check ARGS --format json`, asserts the exit code, returns the report.
+    pub fn check_json(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let out = self
+            .changegate()
+            .arg("check")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "stdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("valid JSON report")
+    }
+}
+
+/// The `files` entry for `path` in a JSON report.
+pub fn file<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("no file {path} in {:#}", report["files"]))
+}
+
+/// Rule ids of all findings in a JSON report.
+pub fn rule_ids(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A description that satisfies the built-in policy's documentation requirements.
+pub const GOOD_DESCRIPTION: &str = "\
+# Scale the payments API down for the migration
+
+## Risk
+Low: payments keep one replica during the window, traffic is drained first.
+
+## Rollback
+Revert this commit and run the deploy job again; it takes five minutes.
+
+## Testing
+Ran the staging deploy and the smoke tests twice.
+";
