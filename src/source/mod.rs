@@ -55,10 +55,10 @@ pub enum SourceError {
     },
     #[error("unexpected output from `git {command}`: {detail}")]
     GitOutput { command: String, detail: String },
-    #[error("{origin}:{source}")]
+    #[error("{origin}:{line}: {message}")]
     Patch {
         origin: String,
-        #[source]
-        source: crate::diff::PatchError,
+        line: usize,
+        message: String,
     },
 }

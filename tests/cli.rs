@@ -1,0 +1,78 @@
+//! Command-line behaviour: help, version, usage errors and their exit codes.
+
+mod common;
+
+use common::TestRepo;
+use predicates::str::contains;
+
+#[test]
+fn version_and_help() {
+    let repo = TestRepo::new();
+    repo.changegate()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(contains(concat!("changegate ", env!("CARGO_PKG_VERSION"))));
+    repo.changegate()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("Exit codes:"))
+        .stdout(contains("1  blocked by policy"))
+        .stdout(contains("--description-file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let repo = TestRepo::new();
+    repo.changegate().arg("frobnicate").assert().code(2);
+    repo.changegate()
+        .args(["check", "--staged", "--head", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
+    repo.changegate()
+        .args(["check", "--diff", "-", "--base", "main"])
+        .assert()
+        .code(2);
+    repo.changegate()
+        .args(["check", "--format", "yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn report_can_be_written_to_a_file() {
+    let repo = TestRepo::new();
+    repo.write("a.txt", "1\n");
+    repo.commit("base");
+    let out = repo.scratch().join("verdict.json");
+    repo.changegate()
+        .args([
+            "check",
+            "--base",
+            "HEAD",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .stdout("");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["verdict"], "pass");
+}
+
+#[test]
+fn missing_description_file_is_an_error() {
+    let repo = TestRepo::new();
+    repo.write("a.txt", "1\n");
+    repo.commit("base");
+    repo.changegate()
+        .args(["check", "--base", "HEAD", "--description-file", "nope.md"])
+        .assert()
+        .code(2)
+        .stderr(contains("could not read description file nope.md"));
+}
