@@ -6,13 +6,14 @@ use crate::diff::parse_patch;
 
 /// Builds a `ChangeSet` from the bytes of a patch; `origin` names it in errors ("-" is stdin).
 pub fn load_patch(bytes: &[u8], origin: &str) -> Result<ChangeSet, SourceError> {
-    let files = parse_patch(bytes).map_err(|source| SourceError::Patch {
+    let files = parse_patch(bytes).map_err(|e| SourceError::Patch {
         origin: if origin == "-" {
             "<stdin>".into()
         } else {
             origin.to_owned()
         },
-        source,
+        line: e.line,
+        message: e.message,
     })?;
     let mut change = ChangeSet {
         base: None,
