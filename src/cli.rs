@@ -22,6 +22,9 @@ pub struct Cli {
     /// When to colour the text report.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
+    /// Run as if started in DIR (like `git -C`).
+    #[arg(short = 'C', long = "directory", value_name = "DIR", global = true)]
+    pub directory: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,9 +77,6 @@ pub struct CheckArgs {
     /// Files larger than this many bytes are classified by path only.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
     pub max_file_size: u64,
-    /// Run as if started in DIR.
-    #[arg(short = 'C', long = "directory", value_name = "DIR")]
-    pub directory: Option<PathBuf>,
 }
 
 /// Parses `std::env::args`, runs, and returns the process exit code.
@@ -107,14 +107,18 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command; `Ok` carries the exit code.
 pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
-        Command::Check(args) => check(args, cli.color),
+        Command::Check(args) => check(args, cli.color, cli.directory.as_deref()),
     }
 }
 
-fn check(args: &CheckArgs, color: ColorWhen) -> anyhow::Result<u8> {
+fn check(
+    args: &CheckArgs,
+    color: ColorWhen,
+    directory: Option<&std::path::Path>,
+) -> anyhow::Result<u8> {
     use anyhow::Context as _;
-    let dir = match &args.directory {
-        Some(dir) => dir.clone(),
+    let dir = match directory {
+        Some(dir) => dir.to_path_buf(),
         None => std::env::current_dir().context("cannot read the current directory")?,
     };
     let source = match &args.diff {
