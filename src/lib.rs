@@ -188,3 +188,4 @@ fn utf8(bytes: Vec<u8>, path: &Path, what: &'static str) -> Result<String, Error
         path: path.to_path_buf(),
     })
 }
+pub mod syntax;

@@ -1,0 +1,184 @@
+//! Languages changegate parses, recognised by file name, extension or shebang.
+
+use serde::Serialize;
+
+/// A language with a tree-sitter grammar compiled into the binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Rust,
+    Go,
+    Python,
+    JavaScript,
+    TypeScript,
+    Tsx,
+    Bash,
+    Yaml,
+    Json,
+    Toml,
+    Hcl,
+}
+
+impl Language {
+    /// Every language, for listings.
+    pub const ALL: [Language; 11] = [
+        Language::Rust,
+        Language::Go,
+        Language::Python,
+        Language::JavaScript,
+        Language::TypeScript,
+        Language::Tsx,
+        Language::Bash,
+        Language::Yaml,
+        Language::Json,
+        Language::Toml,
+        Language::Hcl,
+    ];
+
+    /// The name rules use in `language:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Rust => "rust",
+            Language::Go => "go",
+            Language::Python => "python",
+            Language::JavaScript => "javascript",
+            Language::TypeScript => "typescript",
+            Language::Tsx => "tsx",
+            Language::Bash => "bash",
+            Language::Yaml => "yaml",
+            Language::Json => "json",
+            Language::Toml => "toml",
+            Language::Hcl => "hcl",
+        }
+    }
+
+    /// The language a rule's `language:` names (`terraform` and `sh` are accepted aliases).
+    pub fn from_name(name: &str) -> Option<Language> {
+        let name = name.to_ascii_lowercase();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.name() == name)
+            .or(match name.as_str() {
+                "terraform" | "tf" => Some(Language::Hcl),
+                "sh" | "shell" => Some(Language::Bash),
+                "js" => Some(Language::JavaScript),
+                "ts" => Some(Language::TypeScript),
+                "yml" => Some(Language::Yaml),
+                _ => None,
+            })
+    }
+
+    /// Config languages get a key-path diff instead of item mapping.
+    pub fn is_config(self) -> bool {
+        matches!(
+            self,
+            Language::Yaml | Language::Json | Language::Toml | Language::Hcl
+        )
+    }
+
+    /// The compiled grammar.
+    pub fn grammar(self) -> tree_sitter::Language {
+        match self {
+            Language::Rust => tree_sitter_rust::LANGUAGE.into(),
+            Language::Go => tree_sitter_go::LANGUAGE.into(),
+            Language::Python => tree_sitter_python::LANGUAGE.into(),
+            Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Language::Bash => tree_sitter_bash::LANGUAGE.into(),
+            Language::Yaml => tree_sitter_yaml::LANGUAGE.into(),
+            Language::Json => tree_sitter_json::LANGUAGE.into(),
+            Language::Toml => tree_sitter_toml_ng::LANGUAGE.into(),
+            Language::Hcl => tree_sitter_hcl::LANGUAGE.into(),
+        }
+    }
+
+    /// Detects the language of `path`, looking at the first line of `text` for a shebang when the
+    /// name says nothing.
+    pub fn detect(path: &str, text: Option<&str>) -> Option<Language> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let lower = name.to_ascii_lowercase();
+        let by_name = match lower.as_str() {
+            "cargo.lock" | "pipfile" | "poetry.lock" => Some(Language::Toml),
+            ".bashrc" | ".bash_profile" | ".profile" | ".envrc" => Some(Language::Bash),
+            _ => None,
+        };
+        if by_name.is_some() {
+            return by_name;
+        }
+        let ext = lower.rsplit_once('.').map(|(_, e)| e);
+        let by_ext = match ext {
+            Some("rs") => Some(Language::Rust),
+            Some("go") => Some(Language::Go),
+            Some("py" | "pyi") => Some(Language::Python),
+            Some("js" | "mjs" | "cjs" | "jsx") => Some(Language::JavaScript),
+            Some("ts" | "mts" | "cts") => Some(Language::TypeScript),
+            Some("tsx") => Some(Language::Tsx),
+            Some("sh" | "bash") => Some(Language::Bash),
+            Some("yaml" | "yml") => Some(Language::Yaml),
+            Some("json" | "jsonc" | "json5") if lower != "package-lock.json" => {
+                Some(Language::Json)
+            }
+            Some("toml") => Some(Language::Toml),
+            Some("tf" | "tfvars" | "hcl" | "nomad") => Some(Language::Hcl),
+            _ => None,
+        };
+        by_ext.or_else(|| shebang(text?))
+    }
+}
+
+fn shebang(text: &str) -> Option<Language> {
+    let first = text.lines().next()?.strip_prefix("#!")?;
+    let mut words = first.split_whitespace();
+    let mut interpreter = words.next()?.rsplit('/').next()?;
+    if interpreter == "env" {
+        interpreter = words.find(|w| !w.starts_with('-'))?;
+    }
+    match interpreter {
+        "sh" | "bash" | "dash" | "zsh" | "ksh" => Some(Language::Bash),
+        i if i.starts_with("python") => Some(Language::Python),
+        "node" | "nodejs" => Some(Language::JavaScript),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_extension_name_and_shebang() {
+        assert_eq!(Language::detect("src/lib.rs", None), Some(Language::Rust));
+        assert_eq!(Language::detect("infra/main.tf", None), Some(Language::Hcl));
+        assert_eq!(Language::detect("k8s/app.YML", None), Some(Language::Yaml));
+        assert_eq!(Language::detect("Cargo.lock", None), Some(Language::Toml));
+        assert_eq!(
+            Language::detect("scripts/deploy", Some("#!/usr/bin/env bash\nset -e\n")),
+            Some(Language::Bash)
+        );
+        assert_eq!(
+            Language::detect("bin/tool", Some("#!/usr/bin/python3\n")),
+            Some(Language::Python)
+        );
+        assert_eq!(Language::detect("README", Some("hello")), None);
+        assert_eq!(Language::detect("package-lock.json", None), None);
+    }
+
+    #[test]
+    fn names_round_trip_and_aliases_resolve() {
+        for lang in Language::ALL {
+            assert_eq!(Language::from_name(lang.name()), Some(lang));
+        }
+        assert_eq!(Language::from_name("terraform"), Some(Language::Hcl));
+    }
+
+    #[test]
+    fn every_grammar_loads_into_one_parser() {
+        let mut parser = tree_sitter::Parser::new();
+        for lang in Language::ALL {
+            parser
+                .set_language(&lang.grammar())
+                .unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+        }
+    }
+}

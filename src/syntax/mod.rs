@@ -1,0 +1,10 @@
+//! Syntax: tree-sitter parsing of both sides of each changed file, changed items for code, and
+//! key-path diffs for config.
+
+pub mod config;
+pub mod items;
+mod language;
+mod parse;
+
+pub use language::Language;
+pub use parse::{parse, ParseError};
