@@ -1,1 +1,500 @@
+//! Named items of code (functions, types, impls, classes, methods) and which of them a change
+//! added, removed, modified, renamed, or only reformatted.
+//!
+//! Each changed line belongs to the innermost item that encloses it; an item is touched when it
+//! owns a changed line. Old and new items are matched by kind and qualified name; an unmatched
+//! removed/added pair of the same kind whose bodies are at least 60% alike is a rename with edits.
+//! "Formatting" means the item's tokens, comments excluded, are equal on both sides.
 
+use super::Language;
+use serde::Serialize;
+use tree_sitter::{Node, Tree};
+
+/// A named item in one version of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// `fn`, `struct`, `enum`, `trait`, `impl`, `const`, `static`, `macro`, `mod`, `type`,
+    /// `union`, `function`, `method`, `class`, `interface`.
+    pub kind: &'static str,
+    /// Qualified name: `control_plane::Router::apply`, `Router.Apply`, `Class.method`.
+    pub name: String,
+    /// 1-based, inclusive.
+    pub start_line: u32,
+    pub end_line: u32,
+    /// Exported / `pub`.
+    pub public: bool,
+    /// The declaration up to its body, whitespace-normalised (`pub fn apply(&self) -> Result<()>`).
+    pub signature: String,
+    /// The item's tokens without comments, space-joined: equal tokens mean a formatting-only edit.
+    pub tokens: String,
+    /// Index of the enclosing item, if any.
+    pub parent: Option<usize>,
+}
+
+/// How an item changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemChange {
+    Added,
+    Removed,
+    Modified,
+    /// Renamed, possibly with edits; `ChangedItem::old_name` holds the old name.
+    Renamed,
+    /// Only whitespace or comments changed.
+    Formatting,
+}
+
+impl ItemChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemChange::Added => "added",
+            ItemChange::Removed => "removed",
+            ItemChange::Modified => "modified",
+            ItemChange::Renamed => "renamed",
+            ItemChange::Formatting => "formatting",
+        }
+    }
+}
+
+/// An item the change touched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangedItem {
+    pub change: ItemChange,
+    pub kind: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_name: Option<String>,
+    /// Lines on the new side (the old side for a removal), 1-based inclusive.
+    pub start_line: u32,
+    pub end_line: u32,
+    pub public: bool,
+    /// The declaration changed (parameters, return type, visibility).
+    pub signature_changed: bool,
+}
+
+impl ChangedItem {
+    /// `fn control_plane::Router::apply`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.kind, self.name)
+    }
+}
+
+/// Every named item of a parsed file; `path` gives Rust items their module prefix.
+pub fn items(language: Language, tree: &Tree, text: &str, path: &str) -> Vec<Item> {
+    let mut collector = Collector {
+        language,
+        src: text.as_bytes(),
+        items: Vec::new(),
+    };
+    let mut scope = match language {
+        Language::Rust => rust_module_path(path),
+        _ => Vec::new(),
+    };
+    collector.visit(tree.root_node(), &mut scope, None);
+    collector.items
+}
+
+/// `src/control_plane/router.rs` → `["control_plane", "router"]`.
+fn rust_module_path(path: &str) -> Vec<String> {
+    let path = path.strip_suffix(".rs").unwrap_or(path);
+    let mut parts: Vec<&str> = path.split('/').collect();
+    if let Some(pos) = parts.iter().position(|p| *p == "src") {
+        parts.drain(..=pos);
+    } else {
+        parts.clear();
+    }
+    if matches!(parts.last(), Some(&("mod" | "lib" | "main"))) {
+        parts.pop();
+    }
+    parts.into_iter().map(str::to_owned).collect()
+}
+
+struct Collector<'s> {
+    language: Language,
+    src: &'s [u8],
+    items: Vec<Item>,
+}
+
+impl Collector<'_> {
+    fn text(&self, node: Node<'_>) -> &str {
+        std::str::from_utf8(&self.src[node.byte_range()]).unwrap_or("")
+    }
+
+    fn field_text(&self, node: Node<'_>, field: &str) -> Option<String> {
+        node.child_by_field_name(field)
+            .map(|n| self.text(n).to_owned())
+    }
+
+    fn visit(&mut self, node: Node<'_>, scope: &mut Vec<String>, parent: Option<usize>) {
+        let described = self.describe(node, scope);
+        let (index, pushed) = match described {
+            Some((kind, name, child_scope)) => {
+                let index = self.push(node, kind, &name, scope, parent);
+                let pushed = child_scope
+                    .map(|s| {
+                        scope.push(s);
+                    })
+                    .is_some();
+                (Some(index), pushed)
+            }
+            None => (None, false),
+        };
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            self.visit(child, scope, index.or(parent));
+        }
+        if pushed {
+            scope.pop();
+        }
+    }
+
+    /// `(kind, name, scope segment for children)` when `node` is a named item.
+    fn describe(
+        &self,
+        node: Node<'_>,
+        scope: &[String],
+    ) -> Option<(&'static str, String, Option<String>)> {
+        let name = |field: &str| self.field_text(node, field);
+        let class_like = |kind: &'static str| name("name").map(|n| (kind, n.clone(), Some(n)));
+        match (self.language, node.kind()) {
+            (Language::Rust, "function_item" | "function_signature_item") => {
+                name("name").map(|n| ("fn", n, None))
+            }
+            (Language::Rust, "struct_item") => name("name").map(|n| ("struct", n, None)),
+            (Language::Rust, "enum_item") => name("name").map(|n| ("enum", n, None)),
+            (Language::Rust, "union_item") => name("name").map(|n| ("union", n, None)),
+            (Language::Rust, "type_item") => name("name").map(|n| ("type", n, None)),
+            (Language::Rust, "const_item") => name("name").map(|n| ("const", n, None)),
+            (Language::Rust, "static_item") => name("name").map(|n| ("static", n, None)),
+            (Language::Rust, "macro_definition") => name("name").map(|n| ("macro", n, None)),
+            (Language::Rust, "mod_item") => class_like("mod"),
+            (Language::Rust, "trait_item") => class_like("trait"),
+            (Language::Rust, "impl_item") => {
+                let ty = node
+                    .child_by_field_name("type")
+                    .map(|t| self.base_type(t))?;
+                let label = match node.child_by_field_name("trait") {
+                    Some(tr) => format!("{} for {ty}", self.base_type(tr)),
+                    None => ty.clone(),
+                };
+                Some(("impl", label, Some(ty)))
+            }
+            (Language::Go, "function_declaration") => name("name").map(|n| ("function", n, None)),
+            (Language::Go, "method_declaration") => {
+                let receiver = node
+                    .child_by_field_name("receiver")
+                    .map(|r| {
+                        self.text(r)
+                            .trim_matches(|c| c == '(' || c == ')')
+                            .to_owned()
+                    })
+                    .and_then(|r| {
+                        r.split_whitespace()
+                            .last()
+                            .map(|t| t.trim_start_matches('*').to_owned())
+                    })
+                    .unwrap_or_default();
+                name("name").map(|n| ("method", format!("{receiver}.{n}"), None))
+            }
+            (Language::Go, "type_spec") => name("name").map(|n| ("type", n, None)),
+            (Language::Python, "function_definition") => {
+                let kind = if scope.is_empty() {
+                    "function"
+                } else {
+                    "method"
+                };
+                name("name").map(|n| (kind, n, None))
+            }
+            (Language::Python, "class_definition") => class_like("class"),
+            (Language::JavaScript | Language::TypeScript | Language::Tsx, kind) => match kind {
+                "function_declaration" | "generator_function_declaration" => {
+                    name("name").map(|n| ("function", n, None))
+                }
+                "class_declaration" | "abstract_class_declaration" => class_like("class"),
+                "method_definition" => name("name").map(|n| ("method", n, None)),
+                "interface_declaration" => name("name").map(|n| ("interface", n, None)),
+                "type_alias_declaration" => name("name").map(|n| ("type", n, None)),
+                "variable_declarator" => {
+                    let value = node.child_by_field_name("value")?;
+                    matches!(
+                        value.kind(),
+                        "arrow_function" | "function_expression" | "function"
+                    )
+                    .then(|| name("name").map(|n| ("function", n, None)))
+                    .flatten()
+                }
+                _ => None,
+            },
+            (Language::Bash, "function_definition") => name("name").map(|n| ("function", n, None)),
+            _ => None,
+        }
+    }
+
+    /// `Router` for `Router<T>`, `crate::x::Router` → `Router`, `&mut Router` → `Router`.
+    fn base_type(&self, node: Node<'_>) -> String {
+        let text = self.text(node);
+        let head = text.split('<').next().unwrap_or(text);
+        head.rsplit("::")
+            .next()
+            .unwrap_or(head)
+            .trim_start_matches(['&', ' '])
+            .trim_start_matches("mut ")
+            .trim()
+            .to_owned()
+    }
+
+    fn push(
+        &mut self,
+        node: Node<'_>,
+        kind: &'static str,
+        name: &str,
+        scope: &[String],
+        parent: Option<usize>,
+    ) -> usize {
+        let separator = match self.language {
+            Language::Rust => "::",
+            _ => ".",
+        };
+        let qualified = if scope.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}{separator}{name}", scope.join(separator))
+        };
+        // Attributes and decorators belong to the item they precede.
+        let mut start = node;
+        while let Some(prev) = start.prev_named_sibling() {
+            if matches!(prev.kind(), "attribute_item" | "decorator") {
+                start = prev;
+            } else {
+                break;
+            }
+        }
+        let outer = match node.parent() {
+            Some(p) if matches!(p.kind(), "export_statement" | "decorated_definition") => p,
+            Some(p) if node.kind() == "variable_declarator" => p
+                .parent()
+                .filter(|g| g.kind() == "export_statement")
+                .unwrap_or(p),
+            _ => node,
+        };
+        let start_line = start.start_position().row.min(outer.start_position().row) + 1;
+        let end_line = node.end_position().row + 1;
+        let public = self.is_public(node, outer, name);
+        let body_start = ["body", "value"]
+            .iter()
+            .filter_map(|f| node.child_by_field_name(f))
+            .map(|b| b.start_byte())
+            .next()
+            .unwrap_or(node.end_byte());
+        let signature =
+            std::str::from_utf8(&self.src[node.start_byte()..body_start.max(node.start_byte())])
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        let mut tokens = String::new();
+        collect_tokens(node, self.src, &mut tokens);
+        self.items.push(Item {
+            kind,
+            name: qualified,
+            start_line: u32::try_from(start_line).unwrap_or(u32::MAX),
+            end_line: u32::try_from(end_line).unwrap_or(u32::MAX),
+            public,
+            signature,
+            tokens,
+            parent,
+        });
+        self.items.len() - 1
+    }
+
+    fn is_public(&self, node: Node<'_>, outer: Node<'_>, name: &str) -> bool {
+        match self.language {
+            Language::Rust => {
+                let mut cursor = node.walk();
+                let public = node
+                    .children(&mut cursor)
+                    .any(|c| c.kind() == "visibility_modifier" && self.text(c).starts_with("pub"));
+                public
+            }
+            Language::Go => name
+                .rsplit('.')
+                .next()
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase),
+            Language::Python => !name.starts_with('_'),
+            Language::JavaScript | Language::TypeScript | Language::Tsx => {
+                outer.kind() == "export_statement"
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Leaf tokens without comments, space-joined.
+fn collect_tokens(node: Node<'_>, src: &[u8], out: &mut String) {
+    if node.kind().contains("comment") {
+        return;
+    }
+    if node.child_count() == 0 {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(std::str::from_utf8(&src[node.byte_range()]).unwrap_or(""));
+        return;
+    }
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        collect_tokens(child, src, out);
+    }
+}
+
+/// Marks which items own at least one of `lines` (the innermost enclosing item owns a line).
+fn touched(items: &[Item], lines: &[u32]) -> Vec<bool> {
+    let mut owned = vec![false; items.len()];
+    for &line in lines {
+        let innermost = items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.start_line <= line && line <= it.end_line)
+            .max_by_key(|(i, it)| (it.start_line, std::cmp::Reverse(it.end_line), *i));
+        if let Some((i, _)) = innermost {
+            owned[i] = true;
+        }
+    }
+    owned
+}
+
+/// Compares the items of both sides given the changed lines of each side.
+pub fn changed_items(
+    old: &[Item],
+    new: &[Item],
+    removed_lines: &[u32],
+    added_lines: &[u32],
+) -> Vec<ChangedItem> {
+    let old_touched = touched(old, removed_lines);
+    let new_touched = touched(new, added_lines);
+    let key = |it: &Item| (it.kind, it.name.clone());
+    let mut out = Vec::new();
+    let mut unmatched_old: Vec<usize> = Vec::new();
+    let mut unmatched_new: Vec<usize> = Vec::new();
+    let mut matched_old = vec![false; old.len()];
+
+    for (ni, item) in new.iter().enumerate() {
+        match old
+            .iter()
+            .enumerate()
+            .position(|(oi, o)| !matched_old[oi] && key(o) == key(item))
+        {
+            Some(oi) => {
+                matched_old[oi] = true;
+                if !(new_touched[ni] || old_touched[oi]) {
+                    continue;
+                }
+                let before = &old[oi];
+                let change = if before.tokens == item.tokens {
+                    ItemChange::Formatting
+                } else {
+                    ItemChange::Modified
+                };
+                out.push(changed(
+                    item,
+                    change,
+                    None,
+                    before.signature != item.signature,
+                ));
+            }
+            None => unmatched_new.push(ni),
+        }
+    }
+    for (oi, matched) in matched_old.iter().enumerate() {
+        if !matched {
+            unmatched_old.push(oi);
+        }
+    }
+    // Renames: an unmatched old and new item of the same kind with similar bodies.
+    let mut renamed_old = vec![false; old.len()];
+    for ni in unmatched_new {
+        let item = &new[ni];
+        let best = unmatched_old
+            .iter()
+            .filter(|&&oi| !renamed_old[oi] && old[oi].kind == item.kind)
+            .map(|&oi| (oi, rename_similarity(&old[oi], item)))
+            .filter(|&(_, ratio)| ratio >= 0.6)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        match best {
+            Some((oi, _)) => {
+                renamed_old[oi] = true;
+                let signature_changed = strip_name(&old[oi]) != strip_name(item);
+                out.push(changed(
+                    item,
+                    ItemChange::Renamed,
+                    Some(old[oi].name.clone()),
+                    signature_changed,
+                ));
+            }
+            None => out.push(changed(item, ItemChange::Added, None, false)),
+        }
+    }
+    for oi in unmatched_old {
+        if !renamed_old[oi] {
+            out.push(changed(&old[oi], ItemChange::Removed, None, false));
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.start_line, a.end_line, &a.name, a.change).cmp(&(
+            b.start_line,
+            b.end_line,
+            &b.name,
+            b.change,
+        ))
+    });
+    out
+}
+
+fn changed(
+    item: &Item,
+    change: ItemChange,
+    old_name: Option<String>,
+    signature_changed: bool,
+) -> ChangedItem {
+    ChangedItem {
+        change,
+        kind: item.kind,
+        name: item.name.clone(),
+        old_name,
+        start_line: item.start_line,
+        end_line: item.end_line,
+        public: item.public,
+        signature_changed,
+    }
+}
+
+fn strip_name(item: &Item) -> String {
+    let short = item.name.rsplit([':', '.']).next().unwrap_or(&item.name);
+    item.signature.replacen(short, "", 1)
+}
+
+/// Below this many tokens two items are too small to call alike unless identical.
+const MIN_TOKENS_FOR_FUZZY_RENAME: usize = 8;
+
+/// How alike two items are, names left out: 1.0 for identical bodies.
+fn rename_similarity(old: &Item, new: &Item) -> f32 {
+    let without_name = |item: &Item| {
+        let short = item.name.rsplit([':', '.']).next().unwrap_or(&item.name);
+        item.tokens.replacen(short, "", 1)
+    };
+    let (a, b) = (without_name(old), without_name(new));
+    if a == b {
+        return 1.0;
+    }
+    if a.split(' ').count().min(b.split(' ').count()) < MIN_TOKENS_FOR_FUZZY_RENAME {
+        return 0.0;
+    }
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_words(&a, &b)
+        .ratio()
+}
+
+#[cfg(test)]
+mod tests;
