@@ -1,11 +1,24 @@
 //! Per-file facts the checks share: tier (by every path the file had), whether it is one of the
-//! gate's own files, and what could not be analysed. Pure: change and policy in, analysis out.
+//! gate's own files, the language, the syntax trees of both sides, the items a change touched,
+//! the config keys it changed, and what could not be analysed.
+//!
+//! Files are analysed in parallel (rayon); results keep the change set's order, so the output
+//! does not depend on scheduling.
 
-use crate::changeset::{ChangeSet, Content, FileStatus};
+use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
 use crate::policy::Policy;
+use crate::syntax::config::{self, ConfigChange};
+use crate::syntax::items::{changed_items, items, ChangedItem};
+use crate::syntax::{parse, testcode, Language};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::time::Duration;
+use tree_sitter::Tree;
 
-/// What the analysis learned about one file.
+/// How long one side of one file may take to parse.
+pub const DEFAULT_PARSE_BUDGET: Duration = Duration::from_secs(2);
+
+/// What the analysis learned about one file (serialised into the JSON report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileAnalysis {
     pub path: String,
@@ -20,15 +33,84 @@ pub struct FileAnalysis {
     /// The policy file or a custom rule.
     pub gate_file: bool,
     pub content: Content,
+    pub language: Option<Language>,
     pub added: usize,
     pub removed: usize,
+    /// Items the change touched, by line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ChangedItem>,
+    /// Config keys the change touched, by path.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub config_changes: Vec<ConfigChangeView>,
+    /// Why syntax analysis is missing or partial (parse timeout, syntax errors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub syntax_note: Option<String>,
+}
+
+/// A config change as reported: texts only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigChangeView {
+    pub key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// New-side line (old-side for a removal).
+    pub line: u32,
+}
+
+impl From<&ConfigChange> for ConfigChangeView {
+    fn from(c: &ConfigChange) -> Self {
+        let show = |e: &Option<config::Entry>| {
+            e.as_ref()
+                .map(|e| e.text.clone().unwrap_or_else(|| format!("<{}>", e.kind)))
+        };
+        ConfigChangeView {
+            key: c.path.clone(),
+            before: show(&c.before),
+            after: show(&c.after),
+            line: c.after.as_ref().or(c.before.as_ref()).map_or(0, |e| e.line),
+        }
+    }
+}
+
+/// Syntax trees and derived data the rule engine needs; not part of any report.
+#[derive(Default)]
+pub struct FileSyntax {
+    pub language: Option<Language>,
+    pub old_tree: Option<Tree>,
+    pub new_tree: Option<Tree>,
+    /// Config key-path changes (with entries, for transition rules).
+    pub config_changes: Vec<ConfigChange>,
+    /// Test-code line ranges on the new side; `whole_file_is_test` covers path conventions.
+    pub test_ranges: Vec<(u32, u32)>,
+    pub whole_file_is_test: bool,
+    /// New-side added lines, sorted.
+    pub added_lines: Vec<u32>,
+}
+
+impl FileSyntax {
+    /// Whether `line` (new side) is test code.
+    pub fn is_test_line(&self, line: u32) -> bool {
+        self.whole_file_is_test
+            || self
+                .test_ranges
+                .iter()
+                .any(|&(s, e)| s <= line && line <= e)
+    }
+
+    /// Whether any line in `start..=end` was added.
+    pub fn touches_added(&self, start: u32, end: u32) -> bool {
+        let from = self.added_lines.partition_point(|&l| l < start);
+        self.added_lines.get(from).is_some_and(|&l| l <= end)
+    }
 }
 
 /// Analysis of a whole change.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct Analysis {
     /// One entry per changed file, in the change set's order.
     pub files: Vec<FileAnalysis>,
+    /// Syntax per file, same order as `files`.
+    pub syntax: Vec<FileSyntax>,
 }
 
 impl Analysis {
@@ -48,45 +130,137 @@ impl Analysis {
     }
 }
 
-/// Classifies every file of `change` under `policy`.
-pub fn analyse(change: &ChangeSet, policy: &Policy) -> Analysis {
-    let files = change
+/// Classifies and parses every file of `change` under `policy`.
+pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> Analysis {
+    let (files, syntax) = change
         .files
-        .iter()
-        .map(|file| {
-            let gate_file = file.paths().any(|p| policy.is_gate_file(p));
-            // A file is as strict as the strictest place it was or is: moving code out of a
-            // tier-1 directory is a tier-1 change.
-            let by_path = file.paths().filter_map(|p| policy.tier_index(p)).min();
-            let gate_tier = (gate_file && !policy.tiers.is_empty()).then_some(0);
-            let tier_index = match (by_path, gate_tier) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let (added, removed) = file.line_counts();
-            FileAnalysis {
-                path: file.path().to_owned(),
-                old_path: file
-                    .old_path
-                    .clone()
-                    .filter(|_| matches!(file.status, FileStatus::Renamed | FileStatus::Copied)),
-                status: file.status,
-                tier: tier_index.map(|i| policy.tiers[i].name.clone()),
-                tier_index,
-                gate_file,
-                content: file.content,
-                added,
-                removed,
+        .par_iter()
+        .map(|file| analyse_file(file, policy, parse_budget))
+        .unzip();
+    Analysis { files, syntax }
+}
+
+fn analyse_file(
+    file: &FileChange,
+    policy: &Policy,
+    budget: Duration,
+) -> (FileAnalysis, FileSyntax) {
+    let gate_file = file.paths().any(|p| policy.is_gate_file(p));
+    // A file is as strict as the strictest place it was or is: moving code out of a tier-1
+    // directory is a tier-1 change.
+    let by_path = file.paths().filter_map(|p| policy.tier_index(p)).min();
+    let gate_tier = (gate_file && !policy.tiers.is_empty()).then_some(0);
+    let tier_index = match (by_path, gate_tier) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let (added, removed) = file.line_counts();
+    let sample = file.new_text.as_deref().or(file.old_text.as_deref());
+    let language = Language::detect(file.path(), sample);
+    let mut analysis = FileAnalysis {
+        path: file.path().to_owned(),
+        old_path: file
+            .old_path
+            .clone()
+            .filter(|_| matches!(file.status, FileStatus::Renamed | FileStatus::Copied)),
+        status: file.status,
+        tier: tier_index.map(|i| policy.tiers[i].name.clone()),
+        tier_index,
+        gate_file,
+        content: file.content,
+        language,
+        added,
+        removed,
+        items: Vec::new(),
+        config_changes: Vec::new(),
+        syntax_note: None,
+    };
+    let mut added_lines: Vec<u32> = file.added_lines().collect();
+    added_lines.sort_unstable();
+    let mut syntax = FileSyntax {
+        language,
+        whole_file_is_test: testcode::is_test_path(file.path()),
+        added_lines,
+        ..FileSyntax::default()
+    };
+    let Some(language) = language else {
+        return (analysis, syntax);
+    };
+    if file.content != Content::Text {
+        return (analysis, syntax);
+    }
+    let mut notes = Vec::new();
+    let mut parse_side = |text: Option<&str>, side: &str| {
+        let text = text?;
+        match parse(language, text, budget) {
+            Ok(tree) => {
+                if tree.root_node().has_error() {
+                    notes.push(format!(
+                        "the {side} version has syntax errors; analysis is best-effort"
+                    ));
+                }
+                Some(tree)
             }
-        })
-        .collect();
-    Analysis { files }
+            Err(e) => {
+                notes.push(format!("{side} version not analysed: {e}"));
+                None
+            }
+        }
+    };
+    syntax.old_tree = parse_side(file.old_text.as_deref(), "old");
+    syntax.new_tree = parse_side(file.new_text.as_deref(), "new");
+    if !notes.is_empty() {
+        analysis.syntax_note = Some(notes.join("; "));
+    }
+    let old_text = file.old_text.as_deref().unwrap_or("");
+    let new_text = file.new_text.as_deref().unwrap_or("");
+    if language.is_config() {
+        let flat = |tree: &Option<Tree>, text: &str| {
+            tree.as_ref()
+                .map(|t| config::flatten(language, t, text))
+                .unwrap_or_default()
+        };
+        let old_ok = syntax.old_tree.is_some() || file.old_text.is_none();
+        let new_ok = syntax.new_tree.is_some() || file.new_text.is_none();
+        if old_ok && new_ok {
+            syntax.config_changes = config::diff(
+                &flat(&syntax.old_tree, old_text),
+                &flat(&syntax.new_tree, new_text),
+            );
+            analysis.config_changes = syntax
+                .config_changes
+                .iter()
+                .map(ConfigChangeView::from)
+                .collect();
+        }
+    } else {
+        let side_items = |tree: &Option<Tree>, text: &str, path: Option<&str>| match (tree, path) {
+            (Some(tree), Some(path)) => items(language, tree, text, path),
+            _ => Vec::new(),
+        };
+        let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
+        let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
+        let removed_lines: Vec<u32> = file
+            .hunks
+            .iter()
+            .flat_map(|h| {
+                h.numbered()
+                    .filter(|(l, _, _)| l.kind == LineKind::Removed)
+                    .map(|(_, old, _)| old)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        analysis.items = changed_items(&old_items, &new_items, &removed_lines, &syntax.added_lines);
+    }
+    if let Some(tree) = &syntax.new_tree {
+        syntax.test_ranges = testcode::test_ranges(language, tree, new_text);
+    }
+    (analysis, syntax)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::changeset::FileChange;
 
     fn change(files: Vec<FileChange>) -> ChangeSet {
         ChangeSet {
@@ -103,7 +277,7 @@ mod tests {
             Some("deploy/app.yaml".into()),
             Some("docs/app.yaml".into()),
         );
-        let a = analyse(&change(vec![f]), &policy);
+        let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);
         assert_eq!(a.files[0].tier.as_deref(), Some("tier-1"));
         assert_eq!(a.files[0].old_path.as_deref(), Some("deploy/app.yaml"));
     }
@@ -116,9 +290,25 @@ mod tests {
         )
         .unwrap();
         let f = FileChange::new(FileStatus::Added, None, Some("gate-rules/r.yml".into()));
-        let a = analyse(&change(vec![f]), &policy);
+        let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);
         assert!(a.files[0].gate_file);
         assert_eq!(a.files[0].tier.as_deref(), Some("strict"));
         assert_eq!(a.tiers_touched(), vec![0]);
+    }
+
+    #[test]
+    fn random_bytes_never_panic_the_analysis() {
+        use proptest::prelude::*;
+        let policy = Policy::builtin();
+        proptest!(ProptestConfig::with_cases(300), |(old in "\\PC{0,200}", new in "\\PC{0,200}", ext in prop_oneof![Just("rs"), Just("yaml"), Just("json"), Just("toml"), Just("tf"), Just("py"), Just("ts"), Just("go"), Just("sh")])| {
+            let path = format!("src/f.{ext}");
+            let mut f = FileChange::new(FileStatus::Modified, Some(path.clone()), Some(path));
+            f.content = Content::Text;
+            f.hunks = crate::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
+            f.old_text = Some(old.as_str().into());
+            f.new_text = Some(new.as_str().into());
+            let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);
+            prop_assert_eq!(a.files.len(), 1);
+        });
     }
 }

@@ -100,7 +100,7 @@ pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
 
-    let analysis = analysis::analyse(&change, &policy);
+    let analysis = analysis::analyse(&change, &policy, analysis::DEFAULT_PARSE_BUDGET);
     let settings = checks::Settings {
         strict: options.strict,
         description_path,

@@ -207,6 +207,7 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
         }
         row(out, &tier.name, &format!("needs {}", needs.join("; ")))?;
     }
+    changed_items(v, color, out)?;
     let mut blocking: Vec<(&str, usize)> = Vec::new();
     for f in v.findings.iter().filter(|f| f.blocking) {
         match blocking.iter_mut().find(|(id, _)| *id == f.rule_id) {
@@ -230,6 +231,52 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
     }
     for note in &v.notes {
         row(out, "note", note)?;
+    }
+    Ok(())
+}
+
+/// At most this many changed items are listed; the JSON report has all of them.
+const MAX_ITEMS_SHOWN: usize = 20;
+
+/// `modified fn control_plane::Router::apply  src/control_plane/router.rs:40-88`, tier-1 first.
+fn changed_items(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut rows: Vec<(Option<usize>, String)> = Vec::new();
+    for file in &v.files {
+        for item in &file.items {
+            let rename = item
+                .old_name
+                .as_ref()
+                .map(|old| format!(" (was {old})"))
+                .unwrap_or_default();
+            rows.push((
+                file.tier_index,
+                format!(
+                    "{:<10} {}{rename}  {}:{}-{}",
+                    item.change.as_str(),
+                    item.label(),
+                    file.path,
+                    item.start_line,
+                    item.end_line
+                ),
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // Tiered files first (strictest tier first), then the rest; stable within a tier.
+    rows.sort_by_key(|(tier, _)| tier.unwrap_or(usize::MAX));
+    let bold = Style::new().bold();
+    writeln!(out, "  {}", paint(color, bold, &format!("{:<11}", "items")))?;
+    for (_, row) in rows.iter().take(MAX_ITEMS_SHOWN) {
+        writeln!(out, "    {row}")?;
+    }
+    if rows.len() > MAX_ITEMS_SHOWN {
+        writeln!(
+            out,
+            "    … {} more (see --format json)",
+            rows.len() - MAX_ITEMS_SHOWN
+        )?;
     }
     Ok(())
 }

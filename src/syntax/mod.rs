@@ -5,6 +5,7 @@ pub mod config;
 pub mod items;
 mod language;
 mod parse;
+pub mod testcode;
 
 pub use language::Language;
 pub use parse::{parse, ParseError};
