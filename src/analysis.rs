@@ -85,6 +85,8 @@ pub struct FileSyntax {
     pub whole_file_is_test: bool,
     /// New-side added lines, sorted.
     pub added_lines: Vec<u32>,
+    /// Old-side removed lines, sorted.
+    pub removed_lines: Vec<u32>,
 }
 
 impl FileSyntax {
@@ -99,9 +101,18 @@ impl FileSyntax {
 
     /// Whether any line in `start..=end` was added.
     pub fn touches_added(&self, start: u32, end: u32) -> bool {
-        let from = self.added_lines.partition_point(|&l| l < start);
-        self.added_lines.get(from).is_some_and(|&l| l <= end)
+        touches(&self.added_lines, start, end)
     }
+
+    /// Whether any old-side line in `start..=end` was removed.
+    pub fn touches_removed(&self, start: u32, end: u32) -> bool {
+        touches(&self.removed_lines, start, end)
+    }
+}
+
+fn touches(sorted: &[u32], start: u32, end: u32) -> bool {
+    let from = sorted.partition_point(|&l| l < start);
+    sorted.get(from).is_some_and(|&l| l <= end)
 }
 
 /// Analysis of a whole change.
@@ -140,7 +151,8 @@ pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> A
     Analysis { files, syntax }
 }
 
-fn analyse_file(
+/// Analyses one file (rule tests use it too, so they see exactly what a real run sees).
+pub fn analyse_file(
     file: &FileChange,
     policy: &Policy,
     budget: Duration,
@@ -177,10 +189,22 @@ fn analyse_file(
     };
     let mut added_lines: Vec<u32> = file.added_lines().collect();
     added_lines.sort_unstable();
+    let mut removed_lines: Vec<u32> = file
+        .hunks
+        .iter()
+        .flat_map(|h| {
+            h.numbered()
+                .filter(|(l, _, _)| l.kind == LineKind::Removed)
+                .map(|(_, old, _)| old)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    removed_lines.sort_unstable();
     let mut syntax = FileSyntax {
         language,
         whole_file_is_test: testcode::is_test_path(file.path()),
         added_lines,
+        removed_lines,
         ..FileSyntax::default()
     };
     let Some(language) = language else {
@@ -240,17 +264,12 @@ fn analyse_file(
         };
         let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
         let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
-        let removed_lines: Vec<u32> = file
-            .hunks
-            .iter()
-            .flat_map(|h| {
-                h.numbered()
-                    .filter(|(l, _, _)| l.kind == LineKind::Removed)
-                    .map(|(_, old, _)| old)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        analysis.items = changed_items(&old_items, &new_items, &removed_lines, &syntax.added_lines);
+        analysis.items = changed_items(
+            &old_items,
+            &new_items,
+            &syntax.removed_lines,
+            &syntax.added_lines,
+        );
     }
     if let Some(tree) = &syntax.new_tree {
         syntax.test_ranges = testcode::test_ranges(language, tree, new_text);

@@ -9,6 +9,7 @@ pub mod changeset;
 pub mod checks;
 pub mod cli;
 pub mod diff;
+pub mod glob;
 pub mod markdown;
 pub mod policy;
 pub mod report;
@@ -188,4 +189,5 @@ fn utf8(bytes: Vec<u8>, path: &Path, what: &'static str) -> Result<String, Error
         path: path.to_path_buf(),
     })
 }
+pub mod rules;
 pub mod syntax;

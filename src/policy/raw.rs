@@ -1,8 +1,9 @@
 //! The `.changegate.yml` file as written: serde types that mirror the YAML one to one, with
 //! unknown keys rejected. Checks that need more than one field live in `super::validate`.
 
+use crate::glob::Pattern;
 use indexmap::IndexMap;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 /// The whole policy file.
 #[derive(Debug, Deserialize)]
@@ -73,23 +74,4 @@ pub struct RawRules {
     /// Directories of custom rule files, repo-relative.
     #[serde(default)]
     pub dirs: Vec<String>,
-}
-
-/// A glob, compiled while deserializing so that a bad one is reported at its own line:col.
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    pub glob: globset::Glob,
-}
-
-impl<'de> Deserialize<'de> for Pattern {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let glob = globset::GlobBuilder::new(&text)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| {
-                serde::de::Error::custom(format!("invalid glob `{text}`: {}", e.kind()))
-            })?;
-        Ok(Pattern { glob })
-    }
 }

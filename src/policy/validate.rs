@@ -2,9 +2,9 @@
 //! problem rather than stopping at the first.
 
 use super::error::{PolicyError, PolicyProblem};
-use super::raw::{Pattern, RawPolicy};
+use super::raw::RawPolicy;
 use super::{DocSection, Policy, Requirements, Tier};
-use globset::GlobSetBuilder;
+use crate::glob::glob_set;
 
 pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     let fail = |problems| PolicyError::new(origin, text, problems);
@@ -98,17 +98,6 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             .map(|d| d.trim_end_matches('/').to_owned())
             .collect(),
     })
-}
-
-fn glob_set(patterns: &[Pattern]) -> globset::GlobSet {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        builder.add(pattern.glob.clone());
-    }
-    // Each glob compiled on its own already; a set of valid globs always builds.
-    builder
-        .build()
-        .unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// serde_yaml appends " at line L column C"; the location is reported separately.

@@ -1,0 +1,128 @@
+//! The built-in packs load, have unique ids, and pass their own tests; loading errors are precise.
+
+use super::*;
+
+#[test]
+fn builtin_packs_pass_their_own_tests() {
+    let set = RuleSet::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let failures: Vec<String> = selftest::test_all(&set)
+        .into_iter()
+        .filter(|o| !o.passed())
+        .map(|o| {
+            let mut lines = vec![format!("{} ({})", o.rule_id, o.origin)];
+            lines.extend(o.missing.clone());
+            lines.extend(o.cases.iter().filter(|c| !c.passed).map(|c| {
+                format!(
+                    "  {} #{}: {}",
+                    if c.must_match { "match" } else { "no_match" },
+                    c.number,
+                    c.detail
+                )
+            }));
+            lines.join("\n")
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} rule(s) fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        set.rules.len() >= 40,
+        "only {} built-in rules",
+        set.rules.len()
+    );
+}
+
+#[test]
+fn every_pack_contributes_and_ids_are_prefixed_by_pack() {
+    let set = RuleSet::builtin().unwrap();
+    for (pack, _) in BUILTIN_PACKS {
+        let origin = format!("builtin:{pack}");
+        assert!(
+            set.rules.iter().any(|r| r.origin == origin),
+            "pack {pack} is empty"
+        );
+    }
+    for rule in &set.rules {
+        assert!(rule.id.contains('/'), "{} has no pack prefix", rule.id);
+        assert!(
+            !rule.message.is_empty() && rule.note.is_some(),
+            "{} needs a message and a note",
+            rule.id
+        );
+    }
+}
+
+fn load_err(text: &str) -> RulesError {
+    RuleSet::load(Some(&[]), &[("custom/rules.yml".into(), text.into())], &[]).unwrap_err()
+}
+
+#[test]
+fn invalid_query_names_rule_file_line_and_column() {
+    let text = "- id: custom/bad\n  language: rust\n  severity: warning\n  message: m\n  query: |\n    (call_expression\n      function: (nope) @match)\n";
+    let err = load_err(text);
+    let p = &err.0[0];
+    assert_eq!(p.rule.as_deref(), Some("custom/bad"));
+    assert_eq!(p.origin, "custom/rules.yml");
+    assert_eq!(p.location, Some((7, 18)), "{err}");
+    assert!(p.message.contains("NodeType"), "{err}");
+}
+
+#[test]
+fn unknown_fields_duplicates_and_missing_matchers_are_errors() {
+    let err = load_err("- id: a/b\n  severity: warning\n  message: m\n  regex: x\n  colour: red\n");
+    assert!(err.0[0].message.contains("unknown field `colour`"), "{err}");
+    assert_eq!(err.0[0].location.map(|l| l.0), Some(5));
+
+    let dup = "- id: a/b\n  severity: info\n  message: m\n  regex: x\n- id: a/b\n  severity: info\n  message: m\n  regex: y\n";
+    let err = load_err(dup);
+    assert!(err.0[0].message.contains("duplicate id"), "{err}");
+    assert_eq!(err.0[0].location, Some((5, 1)));
+
+    let err = load_err("- id: a/b\n  severity: info\n  message: m\n");
+    assert!(err.0[0].message.contains("exactly one matcher"), "{err}");
+
+    let err = load_err(
+        "- id: a/b\n  language: rust\n  severity: info\n  message: m\n  query: (identifier) @x\n",
+    );
+    assert!(err.0[0].message.contains("no `@match` capture"), "{err}");
+
+    let err = load_err("- id: a/b\n  language: rust\n  severity: info\n  message: \"{{nope}}\"\n  query: (identifier) @match\n");
+    assert!(err.0[0].message.contains("`{{nope}}`"), "{err}");
+
+    let err = load_err("- id: a/b\n  language: rust\n  severity: info\n  message: m\n  query: ((identifier) @match (#is? @match local))\n");
+    assert!(
+        err.0[0].message.contains("unsupported predicate `#is?`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn disable_and_pack_selection() {
+    let set = RuleSet::load(Some(&["sql".into()]), &[], &["sql/truncate".into()]).unwrap();
+    assert!(set.rules.iter().all(|r| r.id.starts_with("sql/")));
+    assert!(set.get("sql/truncate").is_none());
+    let err = RuleSet::load(Some(&["nope".into()]), &[], &["x/y".into()]).unwrap_err();
+    assert_eq!(err.0.len(), 2, "{err}");
+}
+
+#[test]
+fn standard_predicates_are_evaluated() {
+    let text = r#"- id: t/any-of
+  language: rust
+  severity: info
+  message: "{{m}}"
+  query: |
+    ((call_expression function: (identifier) @m) @match
+     (#any-of? @m "exit" "abort")
+     (#not-match? @m "^ab"))
+  tests:
+    match: ["fn f() { exit(1); }"]
+    no_match: ["fn f() { abort(); }", "fn f() { other(); }"]
+"#;
+    let set = RuleSet::load(Some(&[]), &[("t.yml".into(), text.into())], &[]).unwrap();
+    let outcomes = selftest::test_all(&set);
+    assert!(outcomes[0].passed(), "{outcomes:?}");
+}
