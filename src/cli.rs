@@ -42,6 +42,25 @@ pub enum Command {
     /// Judge a change: the working tree (default), the index, a revision range, or a patch.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// List or test rules (built-in packs and the custom rules of the policy on disk).
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Explain a rule: what it matches, why it matters, what to do instead.
+    Explain {
+        /// The rule id, e.g. `rust/unwrap`.
+        rule_id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// One line per rule: id, severity, matcher, languages, message.
+    List,
+    /// Run every rule's `tests.match` / `tests.no_match` examples; exit 1 if any fails.
+    Test {
+        /// Rule files or directories to test instead of the built-in and configured rules.
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +110,7 @@ pub fn main() -> ExitCode {
     };
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut message = format!("error: {e}");
             let mut source = e.source();
@@ -104,11 +124,92 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A closed stdout (`| head`) is the reader's choice, not an error worth a message.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Runs a parsed command; `Ok` carries the exit code.
 pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Command::Check(args) => check(args, cli.color, cli.directory.as_deref()),
+        Command::Rules(RulesCommand::List) => {
+            let set = configured_rules(cli.directory.as_deref())?;
+            crate::report::rules::list(&set, &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Rules(RulesCommand::Test { paths }) => {
+            let set = if paths.is_empty() {
+                configured_rules(cli.directory.as_deref())?
+            } else {
+                rules_from_paths(paths)?
+            };
+            let outcomes = crate::rules::selftest::test_all(&set);
+            crate::report::rules::test_report(&outcomes, &mut std::io::stdout().lock())?;
+            Ok(u8::from(outcomes.iter().any(|o| !o.passed())))
+        }
+        Command::Explain { rule_id } => {
+            let set = configured_rules(cli.directory.as_deref())?;
+            match set.get(rule_id) {
+                Some(rule) => {
+                    crate::report::rules::explain(rule, &mut std::io::stdout().lock())?;
+                    Ok(0)
+                }
+                None => anyhow::bail!("no rule `{rule_id}` (see `changegate rules list`)"),
+            }
+        }
     }
+}
+
+/// Built-in packs plus the custom rule directories of the policy found on disk (for authoring).
+fn configured_rules(directory: Option<&std::path::Path>) -> anyhow::Result<crate::rules::RuleSet> {
+    use anyhow::Context as _;
+    let dir = match directory {
+        Some(d) => d.to_path_buf(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let root = crate::source::git::Git::discover(&dir)
+        .map(|g| g.root().to_path_buf())
+        .unwrap_or(dir);
+    let policy_path = root.join(crate::policy::POLICY_FILE);
+    let policy = if policy_path.is_file() {
+        let text = std::fs::read_to_string(&policy_path)
+            .with_context(|| format!("cannot read {}", policy_path.display()))?;
+        crate::policy::Policy::from_yaml(&text, &policy_path.display().to_string())?
+    } else {
+        crate::policy::Policy::builtin()
+    };
+    Ok(crate::load_rules(
+        &policy,
+        &crate::RuleSource::Disk(root),
+        Limits::default().max_file_bytes,
+    )?)
+}
+
+/// Only the rules in the given files or directories.
+fn rules_from_paths(paths: &[PathBuf]) -> anyhow::Result<crate::rules::RuleSet> {
+    use anyhow::Context as _;
+    let mut custom = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for (relative, bytes) in crate::rule_files_on_disk(path, "")? {
+                let shown = path.join(relative.trim_start_matches('/'));
+                let text = String::from_utf8(bytes)
+                    .with_context(|| format!("{} is not valid UTF-8", shown.display()))?;
+                custom.push((shown.display().to_string(), text));
+            }
+        } else {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            custom.push((path.display().to_string(), text));
+        }
+    }
+    custom.retain(|(p, _)| p.ends_with(".yml") || p.ends_with(".yaml"));
+    custom.sort();
+    Ok(crate::rules::RuleSet::load(Some(&[]), &custom, &[])?)
 }
 
 fn check(

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod policy;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod verdict;
 
 use changeset::ChangeSet;
@@ -64,26 +65,31 @@ pub enum Error {
     },
     #[error("{what} {} is not valid UTF-8", path.display())]
     NotUtf8 { what: &'static str, path: PathBuf },
+    #[error(transparent)]
+    Rules(#[from] rules::RulesError),
 }
 
 /// Runs the whole pipeline on one change.
 pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
-    let (mut change, base_policy) = match &options.source {
+    let max = options.limits.max_file_bytes;
+    let (mut change, base_policy, rule_source) = match &options.source {
         SourceSpec::Git(request) => {
             let (change, git) = source::load_git(request, options.limits)?;
             let base_sha = change.base.as_ref().and_then(|b| b.sha.clone());
-            let policy = match (&options.config, base_sha) {
-                (None, Some(sha)) => git
-                    .file_at(&sha, POLICY_FILE, options.limits.max_file_bytes)?
-                    .map(|bytes| {
-                        (
-                            bytes,
-                            format!("{POLICY_FILE} at base {}", &sha[..sha.len().min(12)]),
-                        )
-                    }),
-                _ => None,
-            };
-            (change, policy)
+            match (&options.config, base_sha) {
+                // The gate judges with the base revision's policy and rules.
+                (None, Some(sha)) => {
+                    let short = sha[..sha.len().min(12)].to_owned();
+                    let policy = git
+                        .file_at(&sha, POLICY_FILE, max)?
+                        .map(|bytes| (bytes, format!("{POLICY_FILE} at base {short}")));
+                    (change, policy, RuleSource::Revision(git, sha))
+                }
+                _ => {
+                    let root = git.root().to_path_buf();
+                    (change, None, RuleSource::Disk(root))
+                }
+            }
         }
         SourceSpec::Patch { bytes, origin, dir } => {
             let change = source::load_patch(bytes, origin)?;
@@ -94,11 +100,12 @@ pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
                 }
                 _ => None,
             };
-            (change, policy)
+            (change, policy, RuleSource::Disk(dir.clone()))
         }
     };
     let mut notes = std::mem::take(&mut change.notes);
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
+    let rules = load_rules(&policy, &rule_source, max)?;
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
 
     let analysis = analysis::analyse(&change, &policy, analysis::DEFAULT_PARSE_BUDGET);
@@ -110,10 +117,79 @@ pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
         change: &change,
         analysis: &analysis,
         policy: &policy,
+        rules: &rules,
         settings: &settings,
     };
     let findings = checks::run_all(&cx);
-    Ok(Verdict::build(&change, &analysis, &policy, findings, notes))
+    let (findings, suppressions) = suppress::apply(&change, findings);
+    Ok(Verdict::build(
+        &change,
+        &analysis,
+        &policy,
+        findings,
+        suppressions,
+        notes,
+    ))
+}
+
+/// Where custom rule files are read from: the policy's revision, or a directory on disk.
+pub enum RuleSource {
+    Revision(source::git::Git, String),
+    Disk(PathBuf),
+}
+
+/// Loads the policy's built-in packs and its custom rule directories.
+pub fn load_rules(
+    policy: &Policy,
+    from: &RuleSource,
+    max_bytes: u64,
+) -> Result<rules::RuleSet, Error> {
+    let mut custom = Vec::new();
+    for dir in &policy.rule_dirs {
+        let files: Vec<(String, Vec<u8>)> = match from {
+            RuleSource::Revision(git, sha) => git.files_under(sha, dir, max_bytes)?,
+            RuleSource::Disk(root) => rule_files_on_disk(root, dir)?,
+        };
+        for (path, bytes) in files {
+            if !(path.ends_with(".yml") || path.ends_with(".yaml")) {
+                continue;
+            }
+            let text = utf8(bytes, Path::new(&path), "rule file")?;
+            custom.push((path, text));
+        }
+    }
+    custom.sort();
+    Ok(rules::RuleSet::load(
+        policy.rule_packs.as_deref(),
+        &custom,
+        &policy.rule_disable,
+    )?)
+}
+
+/// Files under `root/dir` with repo-relative paths, sorted.
+pub fn rule_files_on_disk(root: &Path, dir: &str) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.join(dir)];
+    while let Some(current) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((relative, read(&path, "rule file")?));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// The policy, by precedence: `--config`, the base revision's file, built-in defaults. The

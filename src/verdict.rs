@@ -33,6 +33,8 @@ pub struct Verdict {
     /// Where the policy came from.
     pub policy: String,
     pub description_source: Option<String>,
+    /// Inline suppressions that silenced findings.
+    pub suppressions: Vec<crate::suppress::Suppression>,
     /// Facts about how the change was read (base choice, files left out).
     pub notes: Vec<String>,
 }
@@ -44,8 +46,10 @@ impl Verdict {
         analysis: &Analysis,
         policy: &Policy,
         mut findings: Vec<Finding>,
+        mut suppressions: Vec<crate::suppress::Suppression>,
         notes: Vec<String>,
     ) -> Verdict {
+        suppressions.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         findings.sort_by(Finding::report_order);
         findings.dedup();
         let tiers = analysis
@@ -71,6 +75,7 @@ impl Verdict {
             head: change.head.clone(),
             policy: policy.origin.clone(),
             description_source: change.meta.description_source.clone(),
+            suppressions,
             notes,
         }
     }

@@ -4,6 +4,7 @@
 
 mod coverage;
 mod docs;
+mod patterns;
 mod reviews;
 mod self_protect;
 
@@ -26,6 +27,7 @@ pub struct CheckContext<'a> {
     pub change: &'a ChangeSet,
     pub analysis: &'a Analysis,
     pub policy: &'a Policy,
+    pub rules: &'a crate::rules::RuleSet,
     pub settings: &'a Settings,
 }
 
@@ -40,6 +42,7 @@ pub trait Check: Sync {
 /// Every check, in the order they run (the report is sorted afterwards, so order is free).
 pub const REGISTRY: &[&dyn Check] = &[
     &docs::Docs,
+    &patterns::Patterns,
     &reviews::Reviews,
     &self_protect::SelfProtect,
     &coverage::Coverage,

@@ -29,6 +29,10 @@ pub struct Policy {
     pub docs: Vec<DocSection>,
     /// Custom rule directories (repo-relative, no trailing slash).
     pub rule_dirs: Vec<String>,
+    /// Built-in packs to load (`None`: all).
+    pub rule_packs: Option<Vec<String>>,
+    /// Rule ids switched off.
+    pub rule_disable: Vec<String>,
 }
 
 /// One tier, compiled.

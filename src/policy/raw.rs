@@ -71,7 +71,13 @@ fn one() -> u32 {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
+    /// Built-in packs to load; all of them when absent.
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
     /// Directories of custom rule files, repo-relative.
     #[serde(default)]
     pub dirs: Vec<String>,
+    /// Rule ids to switch off.
+    #[serde(default)]
+    pub disable: Vec<String>,
 }

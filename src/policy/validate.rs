@@ -97,6 +97,8 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             .iter()
             .map(|d| d.trim_end_matches('/').to_owned())
             .collect(),
+        rule_packs: raw.rules.packs,
+        rule_disable: raw.rules.disable,
     })
 }
 

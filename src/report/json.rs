@@ -24,6 +24,7 @@ struct Report<'a> {
     tiers: &'a [TierSummary],
     files: &'a [FileAnalysis],
     findings: Vec<JsonFinding<'a>>,
+    suppressions: &'a [crate::suppress::Suppression],
     notes: &'a [String],
 }
 
@@ -103,6 +104,7 @@ pub fn render(verdict: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
         tiers: &verdict.tiers,
         files: &verdict.files,
         findings: verdict.findings.iter().map(JsonFinding::from).collect(),
+        suppressions: &verdict.suppressions,
         notes: &verdict.notes,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

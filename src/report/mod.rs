@@ -3,6 +3,7 @@
 
 mod finding;
 pub mod json;
+pub mod rules;
 pub mod text;
 
 pub use finding::{Finding, Range, Severity};

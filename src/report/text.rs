@@ -229,6 +229,20 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
             .collect();
         row(out, "blocked by", &list.join(", "))?;
     }
+    for s in &v.suppressions {
+        row(
+            out,
+            "suppressed",
+            &format!(
+                "{} at {}:{} ({}×): \"{}\"",
+                s.rules.join(", "),
+                s.path,
+                s.line,
+                s.silenced,
+                s.reason
+            ),
+        )?;
+    }
     for note in &v.notes {
         row(out, "note", note)?;
     }

@@ -137,8 +137,7 @@ pub fn sample_path(rule: &Rule) -> String {
         let path = first_alternative(glob)
             .replace("**/", "")
             .replace("**", "x")
-            .replace('*', "x")
-            .replace('?', "x");
+            .replace(['*', '?'], "x");
         // A glob like `.github/workflows/**` says nothing of the extension the language needs.
         return match rule.languages.first() {
             Some(&language) if Language::detect(&path, None).is_none() => {

@@ -149,6 +149,32 @@ impl Git {
         })
     }
 
+    /// Every file under `dir` at commit `sha`, with its bytes (custom rules are read this way, from
+    /// the same revision as the policy).
+    pub fn files_under(
+        &self,
+        sha: &str,
+        dir: &str,
+        max_bytes: u64,
+    ) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
+        let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha, "--", dir])?;
+        let paths: Vec<String> = listing
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
+        let requests: Vec<String> = paths.iter().map(|p| format!("{sha}:{p}")).collect();
+        let mut blobs = read_blobs(self, &requests, max_bytes)?;
+        Ok(paths
+            .into_iter()
+            .zip(requests)
+            .filter_map(|(path, request)| match blobs.remove(&request) {
+                Some(Blob::Bytes(bytes)) => Some((path, bytes)),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// Commits reachable from `head` but not `base`, oldest first, with trailers as git parses them.
     pub fn commits(&self, base: &str, head: &str) -> Result<Vec<Commit>, SourceError> {
         let range = format!("{base}..{head}");

@@ -25,5 +25,10 @@ pub fn load_patch(bytes: &[u8], origin: &str) -> Result<ChangeSet, SourceError> 
         ..ChangeSet::default()
     };
     change.sort_files();
+    if !change.files.is_empty() {
+        change.notes.push(
+            "a patch holds only the changed lines: line (regex) rules ran, but syntax items, config keys and query/key rules need both full versions (run on the repository instead)".into(),
+        );
+    }
     Ok(change)
 }

@@ -1,0 +1,225 @@
+//! Rules inside `changegate check`, custom rules, suppressions and the `rules` commands.
+
+mod common;
+
+use common::{rule_ids, TestRepo, GOOD_DESCRIPTION};
+use predicates::str::contains;
+
+fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} finding in {:#}", report["findings"]))
+}
+
+fn feature_repo(files: &[(&str, &str)]) -> TestRepo {
+    let repo = TestRepo::new();
+    for (path, text) in files {
+        repo.write(path, text);
+    }
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo
+}
+
+#[test]
+fn only_added_unwraps_are_reported_with_their_item() {
+    let base = "pub fn old(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n";
+    let repo = feature_repo(&[("src/router.rs", base)]);
+    repo.write(
+        "src/router.rs",
+        "pub fn old(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n\npub fn apply(y: Option<u8>) -> u8 {\n    y.unwrap()\n}\n",
+    );
+    repo.commit("add apply");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let unwraps: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "rust/unwrap")
+        .collect();
+    assert_eq!(
+        unwraps.len(),
+        1,
+        "the unchanged unwrap is not reported: {unwraps:#?}"
+    );
+    assert_eq!(unwraps[0]["range"]["start_line"], 6);
+    assert_eq!(unwraps[0]["item"], "fn router::apply");
+    assert_eq!(unwraps[0]["blocking"], false);
+    let items = &report["files"][0]["items"];
+    assert_eq!(items[0]["change"], "added");
+    assert_eq!(items[0]["name"], "router::apply");
+}
+
+#[test]
+fn a_moved_unwrap_counts_as_added() {
+    // `b` is longer than `a`, so the minimal diff moves `a` (its lines become added lines).
+    let b = "fn b() {\n    one();\n    two();\n    three();\n    four();\n}\n";
+    let a = "fn a(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n";
+    let repo = feature_repo(&[("src/a.rs", &format!("{a}\n{b}"))]);
+    repo.write("src/a.rs", format!("{b}\n{a}"));
+    repo.commit("move a");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    assert!(
+        rule_ids(&report).contains(&"rust/unwrap".to_owned()),
+        "{:#}",
+        report["findings"]
+    );
+}
+
+#[test]
+fn error_rules_block_and_text_shows_the_source_line() {
+    let repo = feature_repo(&[(
+        "deploy/app.yaml",
+        "kind: Deployment\nmetadata:\n  name: payments-api\nspec:\n  replicas: 3\n",
+    )]);
+    repo.write(
+        "deploy/app.yaml",
+        "kind: Deployment\nmetadata:\n  name: payments-api\nspec:\n  replicas: 0\n",
+    );
+    repo.commit("scale to zero");
+    let pr = repo.scratch().join("pr.md");
+    std::fs::write(&pr, GOOD_DESCRIPTION).unwrap();
+    let report = repo.check_json(
+        &[
+            "--base",
+            "main",
+            "--head",
+            "HEAD",
+            "--description-file",
+            pr.to_str().unwrap(),
+        ],
+        1,
+    );
+    let f = finding(&report, "k8s/replicas-to-zero");
+    assert_eq!(f["blocking"], true);
+    assert_eq!(f["range"]["start_line"], 5);
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("Deployment/payments-api:spec.replicas"),
+        "{f}"
+    );
+    assert_eq!(
+        report["files"][0]["config_changes"][0]["key"],
+        "Deployment/payments-api:spec.replicas"
+    );
+
+    let out = repo
+        .changegate()
+        .args([
+            "check",
+            "--base",
+            "main",
+            "--head",
+            "HEAD",
+            "--description-file",
+            pr.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[k8s/replicas-to-zero]"), "{text}");
+    assert!(text.contains("5 |   replicas: 0"), "{text}");
+    assert!(text.contains("blocked by  k8s/replicas-to-zero"), "{text}");
+}
+
+#[test]
+fn suppression_with_reason_silences_and_is_listed() {
+    let repo = feature_repo(&[("src/main.rs", "fn main() {}\n")]);
+    repo.write(
+        "src/main.rs",
+        "fn main() {\n    // changegate: allow(rust/expect) reason: \"config is validated at startup\"\n    let c = load().expect(\"config\");\n    let d = load().expect(\"again\");\n}\n",
+    );
+    repo.commit("load config");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let expects: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "rust/expect")
+        .collect();
+    assert_eq!(expects.len(), 1);
+    assert_eq!(expects[0]["range"]["start_line"], 4);
+    assert_eq!(
+        report["suppressions"][0]["reason"],
+        "config is validated at startup"
+    );
+    assert_eq!(report["suppressions"][0]["line"], 2);
+}
+
+#[test]
+fn custom_rules_come_from_the_base_revision() {
+    let rule = "- id: custom/no-println\n  language: rust\n  severity: error\n  message: no println\n  note: use tracing\n  query: |\n    ((macro_invocation macro: (identifier) @m) @match (#eq? @m \"println\"))\n  tests:\n    match: [\"fn f() { println!() }\"]\n    no_match: [\"fn f() {}\"]\n";
+    let repo = feature_repo(&[
+        (".changegate/rules/team.yml", rule),
+        ("src/lib.rs", "pub fn f() {}\n"),
+    ]);
+    // The change deletes the rule and adds what it forbids: the base's rule still judges it.
+    repo.remove(".changegate/rules/team.yml");
+    repo.write("src/lib.rs", "pub fn f() { println!(\"hi\") }\n");
+    repo.commit("sneaky");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let ids = rule_ids(&report);
+    assert!(ids.contains(&"custom/no-println".to_owned()), "{ids:?}");
+    assert!(ids.contains(&"gate/rules-changed".to_owned()), "{ids:?}");
+}
+
+#[test]
+fn invalid_custom_rule_is_exit_2_with_rule_and_location() {
+    let rule = "- id: custom/bad\n  language: rust\n  severity: warning\n  message: m\n  query: |\n    (call_expression (nope) @match)\n";
+    let repo = feature_repo(&[(".changegate/rules/bad.yml", rule), ("a.txt", "1\n")]);
+    repo.changegate()
+        .args(["check", "--base", "main"])
+        .assert()
+        .code(2)
+        .stderr(contains(".changegate/rules/bad.yml:6:23"))
+        .stderr(contains("rule `custom/bad`"))
+        .stderr(contains("NodeType"));
+}
+
+#[test]
+fn rules_commands() {
+    let repo = TestRepo::new();
+    repo.changegate()
+        .args(["rules", "test"])
+        .assert()
+        .code(0)
+        .stdout(contains("0 failed"));
+    repo.changegate()
+        .args(["rules", "list"])
+        .assert()
+        .code(0)
+        .stdout(contains("k8s/replicas-to-zero"))
+        .stdout(contains("rules\n"));
+    repo.changegate()
+        .args(["explain", "tf/open-ingress"])
+        .assert()
+        .code(0)
+        .stdout(contains("Blocks: yes"))
+        .stdout(contains("0.0.0.0/0"));
+    repo.changegate()
+        .args(["explain", "nope/nope"])
+        .assert()
+        .code(2)
+        .stderr(contains("no rule `nope/nope`"));
+
+    let failing = repo.scratch().join("failing.yml");
+    std::fs::write(
+        &failing,
+        "- id: custom/wrong\n  severity: info\n  message: m\n  note: n\n  regex: \"foo\"\n  tests:\n    match: [\"bar\"]\n    no_match: [\"baz\"]\n- id: custom/untested\n  severity: info\n  message: m\n  regex: x\n",
+    )
+    .unwrap();
+    repo.changegate()
+        .args(["rules", "test", failing.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(contains("FAIL custom/wrong"))
+        .stdout(contains("match #1: expected a match"))
+        .stdout(contains("FAIL custom/untested"))
+        .stdout(contains("has no tests"))
+        .stdout(contains("rules: 0 passed, 2 failed"));
+}
