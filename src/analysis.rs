@@ -8,7 +8,7 @@
 use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
 use crate::policy::Policy;
 use crate::syntax::config::{self, ConfigChange};
-use crate::syntax::items::{changed_items, items, ChangedItem};
+use crate::syntax::items::{changed_items, items, ChangedItem, ItemChange, Side};
 use crate::syntax::{parse, testcode, Language};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -265,11 +265,27 @@ pub fn analyse_file(
         let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
         let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
         analysis.items = changed_items(
-            &old_items,
-            &new_items,
+            Side {
+                items: &old_items,
+                tree: syntax.old_tree.as_ref(),
+                text: old_text,
+            },
+            Side {
+                items: &new_items,
+                tree: syntax.new_tree.as_ref(),
+                text: new_text,
+            },
             &syntax.removed_lines,
             &syntax.added_lines,
         );
+        // The old tree only serves rules about removed code; free it when nothing was removed.
+        if !analysis
+            .items
+            .iter()
+            .any(|i| i.change == ItemChange::Removed)
+        {
+            syntax.old_tree = None;
+        }
     }
     if let Some(tree) = &syntax.new_tree {
         syntax.test_ranges = testcode::test_ranges(language, tree, new_text);

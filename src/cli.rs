@@ -93,6 +93,9 @@ pub struct CheckArgs {
     /// Fail on requirements a local run cannot verify (approvals).
     #[arg(long)]
     pub strict: bool,
+    /// Print how long each stage took to stderr (never part of the report).
+    #[arg(long)]
+    pub timings: bool,
     /// Files larger than this many bytes are classified by path only.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
     pub max_file_size: u64,
@@ -259,7 +262,8 @@ fn check(
         },
         strict: args.strict,
     };
-    let verdict = crate::check(&options)?;
+    let (verdict, timings) = crate::check_timed(&options)?;
+    let render_start = std::time::Instant::now();
     let code = u8::from(verdict.blocked);
     match &args.output {
         Some(path) => {
@@ -287,6 +291,18 @@ fn check(
                 other => other.context("cannot write the report")?,
             }
         }
+    }
+    if args.timings {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "timings: source {:.1} ms, policy+rules {:.1} ms, analysis {:.1} ms ({:.2} MB parsed), checks {:.1} ms, render {:.1} ms",
+            ms(timings.source),
+            ms(timings.policy),
+            ms(timings.analysis),
+            timings.bytes_parsed as f64 / 1e6,
+            ms(timings.checks),
+            ms(render_start.elapsed()),
+        );
     }
     Ok(code)
 }

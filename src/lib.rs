@@ -69,8 +69,35 @@ pub enum Error {
     Rules(#[from] rules::RulesError),
 }
 
+/// Wall time of each pipeline stage, for `--timings` (never part of a report: reports are
+/// deterministic, timings are not).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Reading the change: git processes, blobs, hunks.
+    pub source: std::time::Duration,
+    /// Loading the policy and compiling rules.
+    pub policy: std::time::Duration,
+    /// Parsing both sides, items, config diffs.
+    pub analysis: std::time::Duration,
+    /// Running checks (rule queries included) and suppressions.
+    pub checks: std::time::Duration,
+    /// Bytes of text parsed (both sides).
+    pub bytes_parsed: u64,
+}
+
 /// Runs the whole pipeline on one change.
 pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
+    check_timed(options).map(|(verdict, _)| verdict)
+}
+
+/// `check`, also returning how long each stage took.
+pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> {
+    let mut timings = Timings::default();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |slot: &mut std::time::Duration| {
+        *slot = clock.elapsed();
+        clock = std::time::Instant::now();
+    };
     let max = options.limits.max_file_bytes;
     let (mut change, base_policy, rule_source) = match &options.source {
         SourceSpec::Git(request) => {
@@ -103,12 +130,30 @@ pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
             (change, policy, RuleSource::Disk(dir.clone()))
         }
     };
+    lap(&mut timings.source);
     let mut notes = std::mem::take(&mut change.notes);
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
     let rules = load_rules(&policy, &rule_source, max)?;
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
+    lap(&mut timings.policy);
 
     let analysis = analysis::analyse(&change, &policy, analysis::DEFAULT_PARSE_BUDGET);
+    lap(&mut timings.analysis);
+    timings.bytes_parsed = change
+        .files
+        .iter()
+        .zip(&analysis.syntax)
+        .map(|(f, s)| {
+            let side = |tree: bool, text: &Option<std::sync::Arc<str>>| {
+                if tree {
+                    text.as_ref().map_or(0, |t| t.len() as u64)
+                } else {
+                    0
+                }
+            };
+            side(s.old_tree.is_some(), &f.old_text) + side(s.new_tree.is_some(), &f.new_text)
+        })
+        .sum();
     let settings = checks::Settings {
         strict: options.strict,
         description_path,
@@ -122,14 +167,9 @@ pub fn check(options: &CheckOptions) -> Result<Verdict, Error> {
     };
     let findings = checks::run_all(&cx);
     let (findings, suppressions) = suppress::apply(&change, findings);
-    Ok(Verdict::build(
-        &change,
-        &analysis,
-        &policy,
-        findings,
-        suppressions,
-        notes,
-    ))
+    let verdict = Verdict::build(&change, &analysis, &policy, findings, suppressions, notes);
+    lap(&mut timings.checks);
+    Ok((verdict, timings))
 }
 
 /// Where custom rule files are read from: the policy's revision, or a directory on disk.

@@ -8,6 +8,7 @@
 
 use super::Language;
 use serde::Serialize;
+use std::collections::{HashMap, VecDeque};
 use tree_sitter::{Node, Tree};
 
 /// A named item in one version of a file.
@@ -25,8 +26,8 @@ pub struct Item {
     pub public: bool,
     /// The declaration up to its body, whitespace-normalised (`pub fn apply(&self) -> Result<()>`).
     pub signature: String,
-    /// The item's tokens without comments, space-joined: equal tokens mean a formatting-only edit.
-    pub tokens: String,
+    /// Byte range of the item's node; its tokens are read from the tree only when compared.
+    pub bytes: (usize, usize),
     /// Index of the enclosing item, if any.
     pub parent: Option<usize>,
 }
@@ -292,8 +293,6 @@ impl Collector<'_> {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-        let mut tokens = String::new();
-        collect_tokens(node, self.src, &mut tokens);
         self.items.push(Item {
             kind,
             name: qualified,
@@ -301,7 +300,7 @@ impl Collector<'_> {
             end_line: u32::try_from(end_line).unwrap_or(u32::MAX),
             public,
             signature,
-            tokens,
+            bytes: (node.start_byte(), node.end_byte()),
             parent,
         });
         self.items.len() - 1
@@ -348,50 +347,87 @@ fn collect_tokens(node: Node<'_>, src: &[u8], out: &mut String) {
     }
 }
 
-/// Marks which items own at least one of `lines` (the innermost enclosing item owns a line).
+/// One version of a file: its items and the tree they came from.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub items: &'a [Item],
+    pub tree: Option<&'a Tree>,
+    pub text: &'a str,
+}
+
+impl Side<'_> {
+    /// The item's tokens without comments, space-joined; equal tokens mean a formatting-only edit.
+    fn tokens(&self, item: &Item) -> String {
+        let mut out = String::new();
+        if let Some(node) = self.tree.and_then(|t| {
+            t.root_node()
+                .descendant_for_byte_range(item.bytes.0, item.bytes.1)
+        }) {
+            collect_tokens(node, self.text.as_bytes(), &mut out);
+        }
+        out
+    }
+}
+
+/// Marks the items that own at least one of `lines`: a line belongs to the innermost item around
+/// it, so an item owns the lines in its range minus those in its children's ranges.
+/// O(items · log lines), which matters on files with thousands of items.
 fn touched(items: &[Item], lines: &[u32]) -> Vec<bool> {
-    let mut owned = vec![false; items.len()];
-    for &line in lines {
-        let innermost = items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.start_line <= line && line <= it.end_line)
-            .max_by_key(|(i, it)| (it.start_line, std::cmp::Reverse(it.end_line), *i));
-        if let Some((i, _)) = innermost {
-            owned[i] = true;
+    let mut sorted = lines.to_vec();
+    sorted.sort_unstable();
+    let count = |start: u32, end: u32| {
+        let from = sorted.partition_point(|&l| l < start);
+        let to = sorted.partition_point(|&l| l <= end);
+        i64::try_from(to.saturating_sub(from)).unwrap_or(i64::MAX)
+    };
+    let mut own: Vec<i64> = items
+        .iter()
+        .map(|it| count(it.start_line, it.end_line))
+        .collect();
+    for item in items {
+        if let Some(parent) = item.parent {
+            own[parent] -= count(item.start_line, item.end_line);
         }
     }
-    owned
+    own.into_iter().map(|n| n > 0).collect()
 }
+
+/// Above this many unmatched items on a side, renames are not searched for (each candidate pair
+/// costs a token diff); the items are reported as added and removed.
+const MAX_RENAME_CANDIDATES: usize = 64;
 
 /// Compares the items of both sides given the changed lines of each side.
 pub fn changed_items(
-    old: &[Item],
-    new: &[Item],
+    old: Side<'_>,
+    new: Side<'_>,
     removed_lines: &[u32],
     added_lines: &[u32],
 ) -> Vec<ChangedItem> {
-    let old_touched = touched(old, removed_lines);
-    let new_touched = touched(new, added_lines);
-    let key = |it: &Item| (it.kind, it.name.clone());
+    let old_touched = touched(old.items, removed_lines);
+    let new_touched = touched(new.items, added_lines);
     let mut out = Vec::new();
-    let mut unmatched_old: Vec<usize> = Vec::new();
     let mut unmatched_new: Vec<usize> = Vec::new();
-    let mut matched_old = vec![false; old.len()];
-
-    for (ni, item) in new.iter().enumerate() {
-        match old
-            .iter()
-            .enumerate()
-            .position(|(oi, o)| !matched_old[oi] && key(o) == key(item))
+    let mut matched_old = vec![false; old.items.len()];
+    // Old items by (kind, name), in order, so each new item finds its counterpart in O(1).
+    let mut by_key: HashMap<(&str, &str), VecDeque<usize>> = HashMap::new();
+    for (oi, item) in old.items.iter().enumerate() {
+        by_key
+            .entry((item.kind, item.name.as_str()))
+            .or_default()
+            .push_back(oi);
+    }
+    for (ni, item) in new.items.iter().enumerate() {
+        match by_key
+            .get_mut(&(item.kind, item.name.as_str()))
+            .and_then(VecDeque::pop_front)
         {
             Some(oi) => {
                 matched_old[oi] = true;
                 if !(new_touched[ni] || old_touched[oi]) {
                     continue;
                 }
-                let before = &old[oi];
-                let change = if before.tokens == item.tokens {
+                let before = &old.items[oi];
+                let change = if old.tokens(before) == new.tokens(item) {
                     ItemChange::Formatting
                 } else {
                     ItemChange::Modified
@@ -406,29 +442,42 @@ pub fn changed_items(
             None => unmatched_new.push(ni),
         }
     }
-    for (oi, matched) in matched_old.iter().enumerate() {
-        if !matched {
-            unmatched_old.push(oi);
-        }
-    }
-    // Renames: an unmatched old and new item of the same kind with similar bodies.
-    let mut renamed_old = vec![false; old.len()];
-    for ni in unmatched_new {
-        let item = &new[ni];
-        let best = unmatched_old
+    let unmatched_old: Vec<usize> = (0..old.items.len())
+        .filter(|&oi| !matched_old[oi])
+        .collect();
+    let search_renames = unmatched_old.len() <= MAX_RENAME_CANDIDATES
+        && unmatched_new.len() <= MAX_RENAME_CANDIDATES;
+    let old_tokens: Vec<String> = if search_renames {
+        unmatched_old
             .iter()
-            .filter(|&&oi| !renamed_old[oi] && old[oi].kind == item.kind)
-            .map(|&oi| (oi, rename_similarity(&old[oi], item)))
-            .filter(|&(_, ratio)| ratio >= 0.6)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            .map(|&oi| without_name(&old.items[oi], &old.tokens(&old.items[oi])))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut renamed_old = vec![false; old.items.len()];
+    for ni in unmatched_new {
+        let item = &new.items[ni];
+        let best = if search_renames {
+            let tokens = without_name(item, &new.tokens(item));
+            unmatched_old
+                .iter()
+                .zip(&old_tokens)
+                .filter(|(&oi, _)| !renamed_old[oi] && old.items[oi].kind == item.kind)
+                .map(|(&oi, before)| (oi, rename_similarity(before, &tokens)))
+                .filter(|&(_, ratio)| ratio >= 0.6)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        } else {
+            None
+        };
         match best {
             Some((oi, _)) => {
                 renamed_old[oi] = true;
-                let signature_changed = strip_name(&old[oi]) != strip_name(item);
+                let signature_changed = strip_name(&old.items[oi]) != strip_name(item);
                 out.push(changed(
                     item,
                     ItemChange::Renamed,
-                    Some(old[oi].name.clone()),
+                    Some(old.items[oi].name.clone()),
                     signature_changed,
                 ));
             }
@@ -437,7 +486,7 @@ pub fn changed_items(
     }
     for oi in unmatched_old {
         if !renamed_old[oi] {
-            out.push(changed(&old[oi], ItemChange::Removed, None, false));
+            out.push(changed(&old.items[oi], ItemChange::Removed, None, false));
         }
     }
     out.sort_by(|a, b| {
@@ -477,22 +526,25 @@ fn strip_name(item: &Item) -> String {
 /// Below this many tokens two items are too small to call alike unless identical.
 const MIN_TOKENS_FOR_FUZZY_RENAME: usize = 8;
 
-/// How alike two items are, names left out: 1.0 for identical bodies.
-fn rename_similarity(old: &Item, new: &Item) -> f32 {
-    let without_name = |item: &Item| {
-        let short = item.name.rsplit([':', '.']).next().unwrap_or(&item.name);
-        item.tokens.replacen(short, "", 1)
-    };
-    let (a, b) = (without_name(old), without_name(new));
+/// An item's tokens with its own name left out, so a pure rename compares equal.
+fn without_name(item: &Item, tokens: &str) -> String {
+    let short = item.name.rsplit([':', '.']).next().unwrap_or(&item.name);
+    tokens.replacen(short, "", 1)
+}
+
+/// How alike two items' name-less tokens are: 1.0 for identical bodies.
+fn rename_similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
-    if a.split(' ').count().min(b.split(' ').count()) < MIN_TOKENS_FOR_FUZZY_RENAME {
+    let (na, nb) = (a.split(' ').count(), b.split(' ').count());
+    if na.min(nb) < MIN_TOKENS_FOR_FUZZY_RENAME || na.max(nb) > 2 * na.min(nb) {
+        // Too small to judge, or too different in size to reach the threshold anyway.
         return 0.0;
     }
     similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
-        .diff_words(&a, &b)
+        .diff_words(a, b)
         .ratio()
 }
 

@@ -10,6 +10,35 @@ fn items_of(language: Language, text: &str, path: &str) -> Vec<Item> {
     items(language, &tree, text, path)
 }
 
+/// Changed items between two versions given the changed lines.
+fn compare(
+    language: Language,
+    path: &str,
+    old: &str,
+    new: &str,
+    removed: &[u32],
+    added: &[u32],
+) -> Vec<ChangedItem> {
+    let old_tree = parse(language, old, Duration::from_secs(5)).unwrap();
+    let new_tree = parse(language, new, Duration::from_secs(5)).unwrap();
+    let old_items = items(language, &old_tree, old, path);
+    let new_items = items(language, &new_tree, new, path);
+    changed_items(
+        Side {
+            items: &old_items,
+            tree: Some(&old_tree),
+            text: old,
+        },
+        Side {
+            items: &new_items,
+            tree: Some(&new_tree),
+            text: new,
+        },
+        removed,
+        added,
+    )
+}
+
 fn names(language: Language, text: &str, path: &str) -> Vec<String> {
     items_of(language, text, path)
         .into_iter()
@@ -30,18 +59,13 @@ fn delta(language: Language, path: &str, old: &str, new: &str) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    changed_items(
-        &items_of(language, old, path),
-        &items_of(language, new, path),
-        &removed,
-        &added,
-    )
-    .into_iter()
-    .map(|c| match c.old_name {
-        Some(old) => format!("{} {} {} (from {old})", c.change.as_str(), c.kind, c.name),
-        None => format!("{} {} {}", c.change.as_str(), c.kind, c.name),
-    })
-    .collect()
+    compare(language, path, old, new, &removed, &added)
+        .into_iter()
+        .map(|c| match c.old_name {
+            Some(old) => format!("{} {} {} (from {old})", c.change.as_str(), c.kind, c.name),
+            None => format!("{} {} {}", c.change.as_str(), c.kind, c.name),
+        })
+        .collect()
 }
 
 #[test]
@@ -179,12 +203,7 @@ fn signature_changes_are_flagged() {
     let new = "pub fn f(a: u16) -> u8 { a as u8 }\n";
     let hunks = compute_hunks(old.as_bytes(), new.as_bytes(), 0);
     let added: Vec<u32> = hunks.iter().flat_map(|h| h.added_lines()).collect();
-    let changes = changed_items(
-        &items_of(Language::Rust, old, "src/f.rs"),
-        &items_of(Language::Rust, new, "src/f.rs"),
-        &[1],
-        &added,
-    );
+    let changes = compare(Language::Rust, "src/f.rs", old, new, &[1], &added);
     assert!(changes[0].signature_changed && changes[0].public);
 }
 
