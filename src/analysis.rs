@@ -87,6 +87,8 @@ pub struct FileSyntax {
     pub added_lines: Vec<u32>,
     /// Old-side removed lines, sorted.
     pub removed_lines: Vec<u32>,
+    /// Bytes of text parsed (both sides), for `--timings`.
+    pub parsed_bytes: u64,
 }
 
 impl FileSyntax {
@@ -214,8 +216,10 @@ pub fn analyse_file(
         return (analysis, syntax);
     }
     let mut notes = Vec::new();
+    let mut parsed_bytes = 0u64;
     let mut parse_side = |text: Option<&str>, side: &str| {
         let text = text?;
+        parsed_bytes += text.len() as u64;
         match parse(language, text, budget) {
             Ok(tree) => {
                 if tree.root_node().has_error() {
@@ -233,6 +237,7 @@ pub fn analyse_file(
     };
     syntax.old_tree = parse_side(file.old_text.as_deref(), "old");
     syntax.new_tree = parse_side(file.new_text.as_deref(), "new");
+    syntax.parsed_bytes = parsed_bytes;
     if !notes.is_empty() {
         analysis.syntax_note = Some(notes.join("; "));
     }

@@ -139,21 +139,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
 
     let analysis = analysis::analyse(&change, &policy, analysis::DEFAULT_PARSE_BUDGET);
     lap(&mut timings.analysis);
-    timings.bytes_parsed = change
-        .files
-        .iter()
-        .zip(&analysis.syntax)
-        .map(|(f, s)| {
-            let side = |tree: bool, text: &Option<std::sync::Arc<str>>| {
-                if tree {
-                    text.as_ref().map_or(0, |t| t.len() as u64)
-                } else {
-                    0
-                }
-            };
-            side(s.old_tree.is_some(), &f.old_text) + side(s.new_tree.is_some(), &f.new_text)
-        })
-        .sum();
+    timings.bytes_parsed = analysis.syntax.iter().map(|s| s.parsed_bytes).sum();
     let settings = checks::Settings {
         strict: options.strict,
         description_path,

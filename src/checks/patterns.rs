@@ -3,7 +3,8 @@
 
 use super::{Check, CheckContext};
 use crate::report::{Finding, Severity};
-use crate::rules::run_rule;
+use crate::rules::run_file;
+use rayon::prelude::*;
 
 pub struct Patterns;
 
@@ -13,24 +14,30 @@ impl Check for Patterns {
     }
 
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        for ((file, analysis), syntax) in cx
+        // Files in parallel; `collect` keeps their order, so the result is deterministic.
+        let per_file: Vec<Vec<Finding>> = cx
             .change
             .files
-            .iter()
-            .zip(&cx.analysis.files)
-            .zip(&cx.analysis.syntax)
-        {
-            for rule in &cx.rules.rules {
-                for m in run_rule(rule, file, analysis, syntax, true) {
-                    let mut finding = Finding::new(self.id(), &rule.id, rule.severity, m.message)
-                        .blocking(rule.severity == Severity::Error)
-                        .at(analysis.path.clone(), m.range);
-                    finding.note = rule.note.clone();
-                    finding.snippet = m.snippet;
-                    finding.item = m.item;
-                    out.push(finding);
-                }
-            }
-        }
+            .par_iter()
+            .zip(cx.analysis.files.par_iter())
+            .zip(cx.analysis.syntax.par_iter())
+            .map(|((file, analysis), syntax)| {
+                run_file(cx.rules, file, analysis, syntax)
+                    .into_iter()
+                    .map(|(index, m)| {
+                        let rule = &cx.rules.rules[index];
+                        let mut finding =
+                            Finding::new(self.id(), &rule.id, rule.severity, m.message)
+                                .blocking(rule.severity == Severity::Error)
+                                .at(analysis.path.clone(), m.range);
+                        finding.note = rule.note.clone();
+                        finding.snippet = m.snippet;
+                        finding.item = m.item;
+                        finding
+                    })
+                    .collect()
+            })
+            .collect();
+        out.extend(per_file.into_iter().flatten());
     }
 }

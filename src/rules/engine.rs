@@ -1,22 +1,149 @@
-//! Runs one compiled rule over one analysed file.
+//! Runs rules over analysed files.
+//!
+//! `run_file` is the fast path used by the gate: all `query` rules of a language run as ONE
+//! combined tree-sitter query (one tree walk instead of one per rule), restricted to the changed
+//! byte ranges when no rule needs the whole file. `run_rule` runs a single rule the same way and
+//! serves rule tests. Both share every filter, so a rule behaves identically in either.
 
-use super::{Matcher, Rule, Scope};
+use super::{Matcher, Rule, RuleSet, Scope, Side};
 use crate::analysis::{FileAnalysis, FileSyntax};
 use crate::changeset::{FileChange, LineKind};
 use crate::report::Range;
-use std::collections::BTreeMap;
-use tree_sitter::{QueryCursor, StreamingIterator};
+use crate::syntax::items::ItemChange;
+use std::collections::{BTreeMap, BTreeSet};
+use tree_sitter::{Query, QueryCursor, StreamingIterator, Tree};
 
 /// A place where a rule matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleMatch {
-    /// `None` for a removed config key (it has no line in the new file).
+    /// `None` for a removed config key or removed code (no line in the new file).
     pub range: Option<Range>,
     pub snippet: Option<String>,
     /// The rule's message with placeholders filled in.
     pub message: String,
     /// The changed item that encloses the match, e.g. `fn Router::apply`.
     pub item: Option<String>,
+}
+
+/// Line starts of a text, for O(log n) line and column lookups.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// Text of 1-based line `n`, without its terminator.
+    fn line(&self, n: u32) -> Option<&'a str> {
+        let start = *self.starts.get((n as usize).checked_sub(1)?)?;
+        if start > self.text.len() || (start == self.text.len() && n as usize > 1) {
+            return None;
+        }
+        let end = self
+            .starts
+            .get(n as usize)
+            .map_or(self.text.len(), |&s| s - 1);
+        Some(self.text[start..end.max(start)].trim_end_matches('\r'))
+    }
+
+    /// 1-based character column of a byte offset.
+    fn column(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        to_u32(
+            self.text
+                .get(self.starts[line]..byte)
+                .map_or(0, |p| p.chars().count())
+                + 1,
+        )
+    }
+
+    /// Lines `start..=end`, joined.
+    fn lines(&self, start: u32, end: u32) -> String {
+        (start..=end)
+            .filter_map(|n| self.line(n))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Byte range of lines `start..=end`.
+    fn byte_range(&self, start: u32, end: u32) -> std::ops::Range<usize> {
+        let from = self
+            .starts
+            .get(start.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(self.text.len());
+        let to = self
+            .starts
+            .get(end as usize)
+            .copied()
+            .unwrap_or(self.text.len());
+        from..to
+    }
+}
+
+/// Everything the filters need about one file.
+struct FileRun<'a> {
+    file: &'a FileChange,
+    analysis: &'a FileAnalysis,
+    syntax: &'a FileSyntax,
+    new_lines: Option<LineIndex<'a>>,
+    old_lines: Option<LineIndex<'a>>,
+    context: BTreeMap<String, String>,
+}
+
+impl<'a> FileRun<'a> {
+    fn new(file: &'a FileChange, analysis: &'a FileAnalysis, syntax: &'a FileSyntax) -> Self {
+        let mut context = BTreeMap::new();
+        context.insert(
+            "tier".to_owned(),
+            analysis.tier.clone().unwrap_or_else(|| "untiered".into()),
+        );
+        context.insert("path".to_owned(), analysis.path.clone());
+        FileRun {
+            file,
+            analysis,
+            syntax,
+            new_lines: file.new_text.as_deref().map(LineIndex::new),
+            old_lines: file.old_text.as_deref().map(LineIndex::new),
+            context,
+        }
+    }
+
+    /// Whether `rule` looks at this file at all (tiers, languages, paths, file_contains).
+    fn applies(&self, rule: &Rule, check_tiers: bool) -> bool {
+        if check_tiers
+            && !rule.tiers.is_empty()
+            && !self
+                .analysis
+                .tier
+                .as_ref()
+                .is_some_and(|t| rule.tiers.contains(t))
+        {
+            return false;
+        }
+        if !self
+            .file
+            .paths()
+            .any(|p| rule.applies_to(p, self.analysis.language))
+        {
+            return false;
+        }
+        match &rule.file_contains {
+            Some(required) => self
+                .file
+                .new_text
+                .as_deref()
+                .is_some_and(|t| required.is_match(t)),
+            None => true,
+        }
+    }
 }
 
 /// Every match of `rule` in `file`. `check_tiers: false` ignores the rule's `tiers` (rule tests).
@@ -27,205 +154,324 @@ pub fn run_rule(
     syntax: &FileSyntax,
     check_tiers: bool,
 ) -> Vec<RuleMatch> {
-    if check_tiers
-        && !rule.tiers.is_empty()
-        && !analysis
-            .tier
-            .as_ref()
-            .is_some_and(|t| rule.tiers.contains(t))
-    {
+    let run = FileRun::new(file, analysis, syntax);
+    if !run.applies(rule, check_tiers) {
         return Vec::new();
     }
-    if !file.paths().any(|p| rule.applies_to(p, analysis.language)) {
-        return Vec::new();
-    }
-    if let Some(required) = &rule.file_contains {
-        if !file
-            .new_text
-            .as_deref()
-            .is_some_and(|t| required.is_match(t))
-        {
-            return Vec::new();
-        }
-    }
-    let mut context = BTreeMap::new();
-    context.insert(
-        "tier".to_owned(),
-        analysis.tier.clone().unwrap_or_else(|| "untiered".into()),
-    );
-    context.insert("path".to_owned(), analysis.path.clone());
     let mut out = match &rule.matcher {
-        Matcher::Query(queries) => run_query(rule, queries, file, analysis, syntax, &context),
-        Matcher::Key { pattern, when } => syntax
-            .config_changes
-            .iter()
-            .filter(|c| pattern.matches(&c.path))
-            .filter(|c| if when.is_empty() { true } else { when.holds(c) })
-            .filter_map(|change| {
-                let mut vars = context.clone();
-                let show = |e: &Option<crate::syntax::config::Entry>| {
-                    e.as_ref()
-                        .map(|e| e.text.clone().unwrap_or_else(|| format!("<{}>", e.kind)))
-                        .unwrap_or_else(|| "<absent>".into())
-                };
-                vars.insert("key".into(), change.path.clone());
-                vars.insert("before".into(), show(&change.before));
-                vars.insert("after".into(), show(&change.after));
-                let (range, snippet) = match &change.after {
-                    Some(entry) => line_range(file, entry.line),
-                    None => (None, None),
-                };
-                if rule.exclude_test_code
-                    && (syntax.whole_file_is_test
-                        || range.is_some_and(|r| syntax.is_test_line(r.start_line)))
-                {
-                    return None;
-                }
-                Some(RuleMatch {
-                    range,
-                    snippet,
-                    message: interpolate(&rule.message, &vars),
-                    item: None,
-                })
-            })
-            .collect(),
-        Matcher::Regex(re) => run_regex(rule, re, file, syntax, &context),
-    };
-    for m in &mut out {
-        if let Some(range) = m.range {
-            m.item = enclosing_item(analysis, range.start_line);
+        Matcher::Query(queries) => {
+            let Some((_, query, match_index)) = queries
+                .iter()
+                .find(|(l, _, _)| Some(*l) == analysis.language)
+            else {
+                return Vec::new();
+            };
+            query_hits(
+                &run,
+                query,
+                *match_index,
+                rule.side,
+                |_| Some(rule),
+                rule.scope == Scope::File,
+            )
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect()
         }
-    }
+        Matcher::Key { .. } => key_hits(&run, rule),
+        Matcher::Regex(re) => regex_hits(&run, rule, re),
+    };
+    attach_items(&run, &mut out);
     out
 }
 
-fn run_query(
-    rule: &Rule,
-    queries: &[(crate::syntax::Language, tree_sitter::Query, u32)],
+/// Every match of every rule of `set` in `file`, as `(rule index, match)`, in rule order.
+pub fn run_file(
+    set: &RuleSet,
     file: &FileChange,
     analysis: &FileAnalysis,
     syntax: &FileSyntax,
-    context: &BTreeMap<String, String>,
-) -> Vec<RuleMatch> {
-    let old_side = rule.side == super::Side::Old;
-    let (tree, text) = if old_side {
-        (&syntax.old_tree, file.old_text.as_deref())
-    } else {
-        (&syntax.new_tree, file.new_text.as_deref())
-    };
-    let (Some(tree), Some(text), Some(language)) = (tree, text, analysis.language) else {
-        return Vec::new();
-    };
-    let Some((_, query, match_index)) = queries.iter().find(|(l, _, _)| *l == language) else {
-        return Vec::new();
-    };
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
-    let mut out = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    while let Some(m) = matches.next() {
-        let Some(node) = m
-            .captures
+) -> Vec<(usize, RuleMatch)> {
+    let run = FileRun::new(file, analysis, syntax);
+    let applicable: Vec<bool> = set.rules.iter().map(|r| run.applies(r, true)).collect();
+    let mut out: Vec<(usize, RuleMatch)> = Vec::new();
+    let combined = analysis
+        .language
+        .and_then(|l| set.combined.iter().find(|c| c.language == l));
+    for (index, rule) in set.rules.iter().enumerate() {
+        if !applicable[index] {
+            continue;
+        }
+        let matches = match &rule.matcher {
+            // New-side queries of this language run below, all at once.
+            Matcher::Query(_) if combined.is_some_and(|c| c.rules.contains(&index)) => continue,
+            Matcher::Query(queries) => {
+                let Some((_, query, match_index)) = queries
+                    .iter()
+                    .find(|(l, _, _)| Some(*l) == analysis.language)
+                else {
+                    continue;
+                };
+                query_hits(
+                    &run,
+                    query,
+                    *match_index,
+                    rule.side,
+                    |_| Some(rule),
+                    rule.scope == Scope::File,
+                )
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect()
+            }
+            Matcher::Key { .. } => key_hits(&run, rule),
+            Matcher::Regex(re) => regex_hits(&run, rule, re),
+        };
+        out.extend(matches.into_iter().map(|m| (index, m)));
+    }
+    if let Some(combined) = combined {
+        let wanted: Vec<usize> = combined
+            .rules
             .iter()
-            .find(|c| c.index == *match_index)
-            .map(|c| c.node)
-        else {
-            continue;
-        };
-        let start = node.start_position();
-        let end = node.end_position();
-        let (start_line, end_line) = (to_u32(start.row + 1), to_u32(end.row + 1));
-        let changed = if old_side {
-            syntax.touches_removed(start_line, end_line)
-        } else {
-            syntax.touches_added(start_line, end_line)
-        };
-        if rule.scope == Scope::Changed && !changed {
-            continue;
+            .copied()
+            .filter(|&i| applicable[i])
+            .collect();
+        if !wanted.is_empty() {
+            let whole_file = wanted.iter().any(|&i| set.rules[i].scope == Scope::File);
+            let rule_for = |pattern: usize| {
+                let index = combined.pattern_rules[pattern];
+                applicable[index].then(|| &set.rules[index])
+            };
+            let index_of = |rule: &Rule| {
+                set.rules
+                    .iter()
+                    .position(|r| std::ptr::eq(r, rule))
+                    .unwrap_or(0)
+            };
+            for (rule, m) in query_hits(
+                &run,
+                &combined.query,
+                combined.match_index,
+                Side::New,
+                rule_for,
+                whole_file,
+            ) {
+                out.push((index_of(rule), m));
+            }
         }
-        if rule.exclude_test_code && !old_side && syntax.is_test_line(start_line) {
-            continue;
+    }
+    let mut matches: Vec<RuleMatch> = Vec::new();
+    let mut indexes = Vec::new();
+    for (index, m) in out {
+        indexes.push(index);
+        matches.push(m);
+    }
+    attach_items(&run, &mut matches);
+    let mut out: Vec<(usize, RuleMatch)> = indexes.into_iter().zip(matches).collect();
+    out.sort_by_key(|(index, m)| (*index, m.range));
+    out
+}
+
+/// Runs `query` on one side of the file; `rule_for(pattern)` says which rule a pattern belongs to
+/// (or `None` to skip it). Applies scope, test-code and removed-code filters.
+fn query_hits<'r>(
+    run: &FileRun<'_>,
+    query: &Query,
+    match_index: u32,
+    side: Side,
+    rule_for: impl Fn(usize) -> Option<&'r Rule>,
+    whole_file: bool,
+) -> Vec<(&'r Rule, RuleMatch)> {
+    let old_side = side == Side::Old;
+    let (tree, text, index): (&Option<Tree>, _, _) = if old_side {
+        (
+            &run.syntax.old_tree,
+            run.file.old_text.as_deref(),
+            run.old_lines.as_ref(),
+        )
+    } else {
+        (
+            &run.syntax.new_tree,
+            run.file.new_text.as_deref(),
+            run.new_lines.as_ref(),
+        )
+    };
+    let (Some(tree), Some(text), Some(index)) = (tree, text, index) else {
+        return Vec::new();
+    };
+    // Matches can only count where lines changed: restrict the walk to those byte ranges.
+    let changed_lines = if old_side {
+        &run.syntax.removed_lines
+    } else {
+        &run.syntax.added_lines
+    };
+    let ranges: Vec<std::ops::Range<usize>> = if whole_file {
+        std::iter::once(0..text.len()).collect()
+    } else {
+        blocks(changed_lines)
+            .into_iter()
+            .map(|(s, e)| index.byte_range(s, e))
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut cursor = QueryCursor::new();
+    for range in ranges {
+        cursor.set_byte_range(range);
+        let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+        while let Some(m) = matches.next() {
+            let Some(rule) = rule_for(m.pattern_index) else {
+                continue;
+            };
+            let Some(node) = m
+                .captures
+                .iter()
+                .find(|c| c.index == match_index)
+                .map(|c| c.node)
+            else {
+                continue;
+            };
+            let (start_line, end_line) = (
+                to_u32(node.start_position().row + 1),
+                to_u32(node.end_position().row + 1),
+            );
+            let changed = if old_side {
+                run.syntax.touches_removed(start_line, end_line)
+            } else {
+                run.syntax.touches_added(start_line, end_line)
+            };
+            if rule.scope == Scope::Changed && !changed {
+                continue;
+            }
+            if rule.exclude_test_code && !old_side && run.syntax.is_test_line(start_line) {
+                continue;
+            }
+            // On the old side only code that is gone counts: a modified or renamed item is not a removal.
+            if old_side
+                && !run.analysis.items.iter().any(|i| {
+                    i.change == ItemChange::Removed
+                        && i.start_line <= end_line
+                        && start_line <= i.end_line
+                })
+            {
+                continue;
+            }
+            if !seen.insert((rule.id.as_str(), node.start_byte(), node.end_byte())) {
+                continue;
+            }
+            let mut vars = run.context.clone();
+            for capture in m.captures {
+                let name = query.capture_names()[capture.index as usize];
+                let value = capture.node.utf8_text(text.as_bytes()).unwrap_or("");
+                vars.entry(name.to_owned())
+                    .or_insert_with(|| value.to_owned());
+            }
+            vars.insert("line".into(), start_line.to_string());
+            let range = Range {
+                start_line,
+                start_col: index.column(node.start_byte()),
+                end_line,
+                end_col: index.column(node.end_byte().saturating_sub(1).max(node.start_byte())),
+            };
+            // Old-side positions do not exist in the new file: those are reported file-wide.
+            out.push((
+                rule,
+                RuleMatch {
+                    range: (!old_side).then_some(range),
+                    snippet: (!old_side)
+                        .then(|| index.lines(start_line, end_line.min(start_line + 4))),
+                    message: interpolate(&rule.message, &vars),
+                    item: None,
+                },
+            ));
         }
-        // On the old side only code that is gone counts: a modified or renamed item is not a removal.
-        if old_side
-            && !analysis.items.iter().any(|i| {
-                i.change == crate::syntax::items::ItemChange::Removed
-                    && i.start_line <= end_line
-                    && start_line <= i.end_line
-            })
-        {
-            continue;
-        }
-        if !seen.insert((node.start_byte(), node.end_byte())) {
-            continue;
-        }
-        let mut vars = context.clone();
-        for capture in m.captures {
-            let name = query.capture_names()[capture.index as usize];
-            let value = capture.node.utf8_text(text.as_bytes()).unwrap_or("");
-            vars.entry(name.to_owned())
-                .or_insert_with(|| value.to_owned());
-        }
-        let range = Range {
-            start_line,
-            start_col: column(text, node.start_byte()),
-            end_line,
-            end_col: column(
-                text,
-                node.end_byte().saturating_sub(1).max(node.start_byte()),
-            ),
-        };
-        vars.insert("line".into(), start_line.to_string());
-        // Old-side positions do not exist in the new file: report those file-wide.
-        out.push(RuleMatch {
-            range: (!old_side).then_some(range),
-            snippet: (!old_side).then(|| lines(text, start_line, end_line.min(start_line + 4))),
-            message: interpolate(&rule.message, &vars),
-            item: None,
-        });
     }
     out
 }
 
-fn run_regex(
-    rule: &Rule,
-    re: &regex::Regex,
-    file: &FileChange,
-    syntax: &FileSyntax,
-    context: &BTreeMap<String, String>,
-) -> Vec<RuleMatch> {
+/// Consecutive runs of sorted line numbers, as inclusive `(start, end)`.
+fn blocks(lines: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &line in lines {
+        match out.last_mut() {
+            Some((_, end)) if *end + 1 >= line => *end = (*end).max(line),
+            _ => out.push((line, line)),
+        }
+    }
+    out
+}
+
+fn key_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
+    let Matcher::Key { pattern, when } = &rule.matcher else {
+        return Vec::new();
+    };
+    let show = |e: &Option<crate::syntax::config::Entry>| {
+        e.as_ref()
+            .map(|e| e.text.clone().unwrap_or_else(|| format!("<{}>", e.kind)))
+            .unwrap_or_else(|| "<absent>".into())
+    };
+    run.syntax
+        .config_changes
+        .iter()
+        .filter(|c| pattern.matches(&c.path) && (when.is_empty() || when.holds(c)))
+        .filter_map(|change| {
+            let mut vars = run.context.clone();
+            vars.insert("key".into(), change.path.clone());
+            vars.insert("before".into(), show(&change.before));
+            vars.insert("after".into(), show(&change.after));
+            let (range, snippet) = match (&change.after, &run.new_lines) {
+                (Some(entry), Some(index)) => line_range(index, entry.line),
+                _ => (None, None),
+            };
+            if rule.exclude_test_code
+                && (run.syntax.whole_file_is_test
+                    || range.is_some_and(|r| run.syntax.is_test_line(r.start_line)))
+            {
+                return None;
+            }
+            Some(RuleMatch {
+                range,
+                snippet,
+                message: interpolate(&rule.message, &vars),
+                item: None,
+            })
+        })
+        .collect()
+}
+
+fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatch> {
     // Lines to scan: the whole new file for `scope: file`, else the added lines. Added lines come
     // from the hunks, so a patch without full texts is scanned too.
-    let candidates: Vec<(u32, String)> = match (rule.scope, file.new_text.as_deref()) {
+    let candidates: Vec<(u32, &str)> = match (rule.scope, run.file.new_text.as_deref()) {
         (Scope::File, Some(text)) => text
             .lines()
             .enumerate()
-            .map(|(i, l)| (to_u32(i + 1), l.to_owned()))
+            .map(|(i, l)| (to_u32(i + 1), l))
             .collect(),
-        _ => file
+        _ => run
+            .file
             .hunks
             .iter()
             .flat_map(|h| {
                 h.numbered()
                     .filter(|(l, _, _)| l.kind == LineKind::Added)
-                    .map(|(l, _, new)| (new, l.text.clone()))
-                    .collect::<Vec<_>>()
+                    .map(|(l, _, new)| (new, l.text.as_str()))
             })
             .collect(),
     };
     let mut out = Vec::new();
     for (line, text) in candidates {
-        if rule.exclude_test_code && syntax.is_test_line(line) {
+        if rule.exclude_test_code && run.syntax.is_test_line(line) {
             continue;
         }
-        let Some(caps) = re.captures(&text) else {
+        let Some(caps) = re.captures(text) else {
             continue;
         };
-        if rule.unless.as_ref().is_some_and(|u| u.is_match(&text)) {
+        if rule.unless.as_ref().is_some_and(|u| u.is_match(text)) {
             continue;
         }
         let whole = caps.get(0).expect("group 0 always exists");
-        let mut vars = context.clone();
+        let mut vars = run.context.clone();
         for name in re.capture_names().flatten() {
             if let Some(m) = caps.name(name) {
                 vars.insert(name.to_owned(), m.as_str().to_owned());
@@ -240,7 +486,7 @@ fn run_regex(
                 end_line: line,
                 end_col,
             }),
-            snippet: Some(text.clone()),
+            snippet: Some(text.to_owned()),
             message: interpolate(&rule.message, &vars),
             item: None,
         });
@@ -248,26 +494,27 @@ fn run_regex(
     out
 }
 
-/// The innermost changed item around a line.
-fn enclosing_item(analysis: &FileAnalysis, line: u32) -> Option<String> {
-    analysis
-        .items
-        .iter()
-        .filter(|i| {
-            i.start_line <= line
-                && line <= i.end_line
-                && i.change != crate::syntax::items::ItemChange::Removed
-        })
-        .max_by_key(|i| (i.start_line, std::cmp::Reverse(i.end_line)))
-        .map(|i| i.label())
+/// Names the innermost changed item around each match.
+fn attach_items(run: &FileRun<'_>, matches: &mut [RuleMatch]) {
+    for m in matches {
+        if let Some(range) = m.range {
+            m.item = run
+                .analysis
+                .items
+                .iter()
+                .filter(|i| {
+                    i.start_line <= range.start_line
+                        && range.start_line <= i.end_line
+                        && i.change != ItemChange::Removed
+                })
+                .max_by_key(|i| (i.start_line, std::cmp::Reverse(i.end_line)))
+                .map(|i| i.label());
+        }
+    }
 }
 
-fn line_range(file: &FileChange, line: u32) -> (Option<Range>, Option<String>) {
-    let Some(text) = file
-        .new_text
-        .as_deref()
-        .and_then(|t| t.lines().nth(line.saturating_sub(1) as usize))
-    else {
+fn line_range(index: &LineIndex<'_>, line: u32) -> (Option<Range>, Option<String>) {
+    let Some(text) = index.line(line) else {
         return (None, None);
     };
     let indent = text.len() - text.trim_start().len();
@@ -278,22 +525,6 @@ fn line_range(file: &FileChange, line: u32) -> (Option<Range>, Option<String>) {
         end_col: to_u32(text.trim_end().chars().count().max(1)),
     };
     (Some(range), Some(text.to_owned()))
-}
-
-/// 1-based character column of a byte offset.
-fn column(text: &str, byte: usize) -> u32 {
-    let byte = byte.min(text.len());
-    let line_start = text[..byte].rfind('\n').map_or(0, |p| p + 1);
-    let prefix = text.get(line_start..byte).unwrap_or("");
-    to_u32(prefix.chars().count() + 1)
-}
-
-fn lines(text: &str, start: u32, end: u32) -> String {
-    text.lines()
-        .skip(start.saturating_sub(1) as usize)
-        .take((end - start + 1) as usize)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -324,4 +555,36 @@ pub fn interpolate(message: &str, vars: &BTreeMap<String, String>) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_lines_columns_and_ranges() {
+        let index = LineIndex::new("ab\ncé\r\n\nlast");
+        assert_eq!(index.line(1), Some("ab"));
+        assert_eq!(index.line(2), Some("cé"));
+        assert_eq!(index.line(3), Some(""));
+        assert_eq!(index.line(4), Some("last"));
+        assert_eq!(index.line(5), None);
+        assert_eq!(index.column(4), 2);
+        assert_eq!(index.column(6), 3, "columns count characters, not bytes");
+        assert_eq!(index.byte_range(2, 3), 3..9);
+        assert_eq!(index.lines(1, 2), "ab\ncé");
+    }
+
+    #[test]
+    fn blocks_merge_consecutive_lines() {
+        assert_eq!(blocks(&[1, 2, 3, 7, 9, 10]), vec![(1, 3), (7, 7), (9, 10)]);
+        assert!(blocks(&[]).is_empty());
+    }
+
+    #[test]
+    fn interpolation_keeps_unknown_placeholders() {
+        let mut vars = BTreeMap::new();
+        vars.insert("a".to_owned(), "1".to_owned());
+        assert_eq!(interpolate("{{a}} {{ a }} {{b}} {{", &vars), "1 1 {{b}} {{");
+    }
 }

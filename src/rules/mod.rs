@@ -12,7 +12,7 @@ mod raw;
 pub mod selftest;
 mod when;
 
-pub use engine::{run_rule, RuleMatch};
+pub use engine::{run_file, run_rule, RuleMatch};
 pub use keypath::KeyPattern;
 pub use packs::BUILTIN_PACKS;
 pub use raw::{Scope, Side};
@@ -144,6 +144,66 @@ impl fmt::Display for RulesError {
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// Per language, every new-side query rule compiled into one query (one tree walk per file).
+    pub combined: Vec<CombinedQuery>,
+}
+
+/// Several rules' queries as one.
+#[derive(Debug)]
+pub struct CombinedQuery {
+    pub language: Language,
+    pub query: tree_sitter::Query,
+    pub match_index: u32,
+    /// Rule index (into `RuleSet::rules`) of each pattern.
+    pub pattern_rules: Vec<usize>,
+    /// The rules it covers.
+    pub rules: Vec<usize>,
+}
+
+/// Concatenates the query rules of each language; a language whose combination does not compile
+/// (it always should, each part compiled alone) simply runs its rules one by one.
+fn combine(rules: &[Rule]) -> Vec<CombinedQuery> {
+    let mut out = Vec::new();
+    for language in Language::ALL {
+        let mut source = String::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            if rule.side != Side::New {
+                continue;
+            }
+            if let Matcher::Query(queries) = &rule.matcher {
+                if queries.iter().any(|(l, _, _)| *l == language) {
+                    spans.push((source.len(), index));
+                    source.push_str(&rule.source);
+                    source.push('\n');
+                }
+            }
+        }
+        if spans.len() < 2 {
+            continue;
+        }
+        let Ok(query) = tree_sitter::Query::new(&language.grammar(), &source) else {
+            continue;
+        };
+        let Some(match_index) = query.capture_index_for_name("match") else {
+            continue;
+        };
+        let pattern_rules = (0..query.pattern_count())
+            .map(|p| {
+                let start = query.start_byte_for_pattern(p);
+                let at = spans.partition_point(|&(offset, _)| offset <= start);
+                spans[at.saturating_sub(1)].1
+            })
+            .collect();
+        out.push(CombinedQuery {
+            language,
+            query,
+            match_index,
+            pattern_rules,
+            rules: spans.iter().map(|&(_, i)| i).collect(),
+        });
+    }
+    out
 }
 
 impl RuleSet {
@@ -206,7 +266,8 @@ impl RuleSet {
         }
         rules.retain(|r| !disable.contains(&r.id));
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(RuleSet { rules })
+        let combined = combine(&rules);
+        Ok(RuleSet { rules, combined })
     }
 
     /// The built-in packs only.

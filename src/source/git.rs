@@ -289,10 +289,15 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         .collect();
     let blobs = read_blobs(&git, &requests, limits.max_file_bytes)?;
 
-    let mut files = Vec::with_capacity(entries.len());
-    for entry in &entries {
-        files.push(file_change(&git, entry, &blobs, &request.head, limits)?);
-    }
+    // Hunks are computed per file in parallel; `collect` keeps the listing's order.
+    let files = {
+        use rayon::prelude::*;
+        entries
+            .par_iter()
+            .map(|entry| file_change(&git, entry, &blobs, &request.head, limits))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    drop(blobs);
 
     if request.head == HeadSpec::WorkingTree {
         let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;

@@ -91,7 +91,7 @@ pub fn items(language: Language, tree: &Tree, text: &str, path: &str) -> Vec<Ite
         Language::Rust => rust_module_path(path),
         _ => Vec::new(),
     };
-    collector.visit(tree.root_node(), &mut scope, None);
+    collector.visit(tree.root_node(), &mut scope, None, Context::default());
     collector.items
 }
 
@@ -110,6 +110,15 @@ fn rust_module_path(path: &str) -> Vec<String> {
     parts.into_iter().map(str::to_owned).collect()
 }
 
+/// Where a node sits: its parent and grandparent, and the first row of the attributes or
+/// decorators right before it.
+#[derive(Clone, Copy, Default)]
+struct Context<'t> {
+    parent: Option<Node<'t>>,
+    grandparent: Option<Node<'t>>,
+    attributes_from: Option<usize>,
+}
+
 struct Collector<'s> {
     language: Language,
     src: &'s [u8],
@@ -126,11 +135,20 @@ impl Collector<'_> {
             .map(|n| self.text(n).to_owned())
     }
 
-    fn visit(&mut self, node: Node<'_>, scope: &mut Vec<String>, parent: Option<usize>) {
+    /// Walks the tree once. Siblings are iterated in order so that attributes and decorators are
+    /// known before the item they precede: `prev_sibling`/`parent` lookups are linear in
+    /// tree-sitter and would make large files quadratic.
+    fn visit<'t>(
+        &mut self,
+        node: Node<'t>,
+        scope: &mut Vec<String>,
+        parent: Option<usize>,
+        cx: Context<'t>,
+    ) {
         let described = self.describe(node, scope);
         let (index, pushed) = match described {
             Some((kind, name, child_scope)) => {
-                let index = self.push(node, kind, &name, scope, parent);
+                let index = self.push(node, kind, &name, scope, parent, cx);
                 let pushed = child_scope
                     .map(|s| {
                         scope.push(s);
@@ -141,8 +159,22 @@ impl Collector<'_> {
             None => (None, false),
         };
         let mut cursor = node.walk();
+        let mut attributes_from: Option<usize> = None;
         for child in node.named_children(&mut cursor) {
-            self.visit(child, scope, index.or(parent));
+            let kind = child.kind();
+            if matches!(kind, "attribute_item" | "decorator") {
+                attributes_from.get_or_insert(child.start_position().row);
+                continue;
+            }
+            if kind.contains("comment") {
+                continue;
+            }
+            let child_cx = Context {
+                parent: Some(node),
+                grandparent: cx.parent,
+                attributes_from: attributes_from.take(),
+            };
+            self.visit(child, scope, index.or(parent), child_cx);
         }
         if pushed {
             scope.pop();
@@ -251,6 +283,7 @@ impl Collector<'_> {
         name: &str,
         scope: &[String],
         parent: Option<usize>,
+        cx: Context<'_>,
     ) -> usize {
         let separator = match self.language {
             Language::Rust => "::",
@@ -261,24 +294,21 @@ impl Collector<'_> {
         } else {
             format!("{}{separator}{name}", scope.join(separator))
         };
-        // Attributes and decorators belong to the item they precede.
-        let mut start = node;
-        while let Some(prev) = start.prev_named_sibling() {
-            if matches!(prev.kind(), "attribute_item" | "decorator") {
-                start = prev;
-            } else {
-                break;
-            }
-        }
-        let outer = match node.parent() {
+        let outer = match cx.parent {
             Some(p) if matches!(p.kind(), "export_statement" | "decorated_definition") => p,
-            Some(p) if node.kind() == "variable_declarator" => p
-                .parent()
+            Some(p) if node.kind() == "variable_declarator" => cx
+                .grandparent
                 .filter(|g| g.kind() == "export_statement")
                 .unwrap_or(p),
             _ => node,
         };
-        let start_line = start.start_position().row.min(outer.start_position().row) + 1;
+        // Attributes and decorators belong to the item they precede.
+        let start_line = cx
+            .attributes_from
+            .unwrap_or(usize::MAX)
+            .min(node.start_position().row)
+            .min(outer.start_position().row)
+            + 1;
         let end_line = node.end_position().row + 1;
         let public = self.is_public(node, outer, name);
         let body_start = ["body", "value"]
@@ -532,20 +562,37 @@ fn without_name(item: &Item, tokens: &str) -> String {
     tokens.replacen(short, "", 1)
 }
 
-/// How alike two items' name-less tokens are: 1.0 for identical bodies.
+/// How alike two items' name-less tokens are: the Dice coefficient of their token multisets
+/// (1.0 for identical bodies). Order-insensitive, but linear: a rename search compares many pairs.
 fn rename_similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
-    let (na, nb) = (a.split(' ').count(), b.split(' ').count());
-    if na.min(nb) < MIN_TOKENS_FOR_FUZZY_RENAME || na.max(nb) > 2 * na.min(nb) {
+    fn bag(s: &str) -> Vec<&str> {
+        let mut tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+        tokens.sort_unstable();
+        tokens
+    }
+    let (a, b) = (bag(a), bag(b));
+    if a.len().min(b.len()) < MIN_TOKENS_FOR_FUZZY_RENAME
+        || a.len().max(b.len()) > 2 * a.len().min(b.len())
+    {
         // Too small to judge, or too different in size to reach the threshold anyway.
         return 0.0;
     }
-    similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .diff_words(a, b)
-        .ratio()
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    (2 * common) as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]

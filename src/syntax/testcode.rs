@@ -34,38 +34,42 @@ pub fn test_ranges(language: Language, tree: &Tree, text: &str) -> Vec<(u32, u32
     out
 }
 
+/// Walks items in sibling order, remembering whether the attributes just before an item mark it
+/// as test code (sibling lookups are linear in tree-sitter, so they are avoided).
 fn collect_rust(node: Node<'_>, src: &[u8], out: &mut Vec<(u32, u32)>) {
-    if matches!(node.kind(), "function_item" | "mod_item") && has_test_attribute(node, src) {
-        out.push((
-            u32::try_from(node.start_position().row + 1).unwrap_or(u32::MAX),
-            u32::try_from(node.end_position().row + 1).unwrap_or(u32::MAX),
-        ));
-        return;
-    }
     let mut cursor = node.walk();
+    let mut test_attribute = false;
     for child in node.named_children(&mut cursor) {
-        collect_rust(child, src, out);
+        match child.kind() {
+            "attribute_item" => test_attribute |= is_test_attribute(child, src),
+            kind if kind.contains("comment") => {}
+            "function_item" | "mod_item" if test_attribute => {
+                out.push((
+                    u32::try_from(child.start_position().row + 1).unwrap_or(u32::MAX),
+                    u32::try_from(child.end_position().row + 1).unwrap_or(u32::MAX),
+                ));
+                test_attribute = false;
+            }
+            _ => {
+                test_attribute = false;
+                if child.named_child_count() > 0 {
+                    collect_rust(child, src, out);
+                }
+            }
+        }
     }
 }
 
-/// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[rstest]`… on the preceding attribute items.
-fn has_test_attribute(node: Node<'_>, src: &[u8]) -> bool {
-    let mut prev = node.prev_named_sibling();
-    while let Some(attr) = prev.filter(|p| p.kind() == "attribute_item") {
-        let text = std::str::from_utf8(&src[attr.byte_range()]).unwrap_or("");
-        let inner: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if inner == "#[test]"
-            || inner.ends_with("::test]")
-            || inner.starts_with("#[cfg(test")
-            || inner.contains("cfg(any(test")
-            || inner.starts_with("#[rstest")
-            || inner.starts_with("#[test_case")
-        {
-            return true;
-        }
-        prev = attr.prev_named_sibling();
-    }
-    false
+/// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[rstest]`, `#[test_case(…)]`.
+fn is_test_attribute(attr: Node<'_>, src: &[u8]) -> bool {
+    let text = std::str::from_utf8(&src[attr.byte_range()]).unwrap_or("");
+    let inner: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    inner == "#[test]"
+        || inner.ends_with("::test]")
+        || inner.starts_with("#[cfg(test")
+        || inner.contains("cfg(any(test")
+        || inner.starts_with("#[rstest")
+        || inner.starts_with("#[test_case")
 }
 
 #[cfg(test)]
