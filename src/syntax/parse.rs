@@ -33,3 +33,20 @@ pub fn parse(language: Language, text: &str, budget: Duration) -> Result<Tree, P
         )
         .ok_or(ParseError::Timeout(budget))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spent_budget_stops_the_parse_instead_of_hanging() {
+        let big: String = (0..20_000)
+            .map(|i| format!("fn f{i}() {{ let x = {i}; }}\n"))
+            .collect();
+        assert_eq!(
+            parse(Language::Rust, &big, Duration::ZERO).unwrap_err(),
+            ParseError::Timeout(Duration::ZERO)
+        );
+        assert!(parse(Language::Rust, &big, Duration::from_secs(60)).is_ok());
+    }
+}
