@@ -93,6 +93,10 @@ pub struct CheckArgs {
     /// Fail on requirements a local run cannot verify (approvals).
     #[arg(long)]
     pub strict: bool,
+    /// The review state as JSON (author, labels, reviews; see docs/policy.md): reviews are then
+    /// known, and missing approvals block.
+    #[arg(long, value_name = "FILE")]
+    pub reviews_file: Option<PathBuf>,
     /// Print how long each stage took to stderr (never part of the report).
     #[arg(long)]
     pub timings: bool,
@@ -187,7 +191,7 @@ fn configured_rules(directory: Option<&std::path::Path>) -> anyhow::Result<crate
     };
     Ok(crate::load_rules(
         &policy,
-        &crate::RuleSource::Disk(root),
+        &crate::base_files::BaseFiles::Disk(root),
         Limits::default().max_file_bytes,
     )?)
 }
@@ -198,7 +202,7 @@ fn rules_from_paths(paths: &[PathBuf]) -> anyhow::Result<crate::rules::RuleSet> 
     let mut custom = Vec::new();
     for path in paths {
         if path.is_dir() {
-            for (relative, bytes) in crate::rule_files_on_disk(path, "")? {
+            for (relative, bytes) in crate::base_files::files_on_disk(path, "")? {
                 let shown = path.join(relative.trim_start_matches('/'));
                 let text = String::from_utf8(bytes)
                     .with_context(|| format!("{} is not valid UTF-8", shown.display()))?;
@@ -261,6 +265,7 @@ fn check(
             ..Limits::default()
         },
         strict: args.strict,
+        reviews_file: args.reviews_file.clone(),
     };
     let (verdict, timings) = crate::check_timed(&options)?;
     let render_start = std::time::Instant::now();

@@ -36,3 +36,46 @@ pub fn glob_set(patterns: &[Pattern]) -> GlobSet {
     }
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
+
+/// Case-insensitive match of `text` against a pattern where only `*` is special (any run of
+/// characters): for trailer values such as `*Copilot*` or `*[bot]*`.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let (pattern, text) = (pattern.to_lowercase(), text.to_lowercase());
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if text.len() < first.len() + last.len() || !text.starts_with(first) || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(at) => rest = &rest[at + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match(
+            "*copilot*",
+            "GitHub Copilot <copilot@github.com>"
+        ));
+        assert!(wildcard_match(
+            "*[bot]*",
+            "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>"
+        ));
+        assert!(wildcard_match("*", ""));
+        assert!(!wildcard_match("*copilot*", "Alice <a@b>"));
+        assert!(wildcard_match("a*b*c", "axxbyyc"));
+        assert!(!wildcard_match("a*b*c", "ac"));
+    }
+}

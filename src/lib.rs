@@ -5,18 +5,24 @@
 //! renders the verdict. Only `source` touches git or the file system; everything after it is pure.
 
 pub mod analysis;
+pub mod base_files;
+pub mod blast;
 pub mod changeset;
 pub mod checks;
 pub mod cli;
 pub mod diff;
+pub mod facts;
+pub mod fanin;
 pub mod glob;
 pub mod markdown;
 pub mod policy;
 pub mod report;
+pub mod review;
 pub mod source;
 pub mod suppress;
 pub mod verdict;
 
+use base_files::BaseFiles;
 use changeset::ChangeSet;
 use policy::{Policy, PolicyError, POLICY_FILE};
 use source::{GitRequest, Limits, SourceError};
@@ -47,6 +53,8 @@ pub struct CheckOptions {
     pub limits: Limits,
     /// Fail on requirements a local run cannot verify.
     pub strict: bool,
+    /// The review state as JSON (`--reviews-file`): reviews become known and are enforced.
+    pub reviews_file: Option<PathBuf>,
 }
 
 /// Why a check could not run (exit code 2).
@@ -67,6 +75,8 @@ pub enum Error {
     NotUtf8 { what: &'static str, path: PathBuf },
     #[error(transparent)]
     Rules(#[from] rules::RulesError),
+    #[error(transparent)]
+    ReviewsFile(#[from] review::reviews_file::ReviewsFileError),
 }
 
 /// Wall time of each pipeline stage, for `--timings` (never part of a report: reports are
@@ -99,9 +109,11 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         clock = std::time::Instant::now();
     };
     let max = options.limits.max_file_bytes;
-    let (mut change, base_policy, rule_source) = match &options.source {
+    let mut head_git = None;
+    let (mut change, base_policy, base_files) = match &options.source {
         SourceSpec::Git(request) => {
             let (change, git) = source::load_git(request, options.limits)?;
+            head_git = Some(git.clone());
             let base_sha = change.base.as_ref().and_then(|b| b.sha.clone());
             match (&options.config, base_sha) {
                 // The gate judges with the base revision's policy and rules.
@@ -110,11 +122,11 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
                     let policy = git
                         .file_at(&sha, POLICY_FILE, max)?
                         .map(|bytes| (bytes, format!("{POLICY_FILE} at base {short}")));
-                    (change, policy, RuleSource::Revision(git, sha))
+                    (change, policy, BaseFiles::Revision(git, sha))
                 }
                 _ => {
                     let root = git.root().to_path_buf();
-                    (change, None, RuleSource::Disk(root))
+                    (change, None, BaseFiles::Disk(root))
                 }
             }
         }
@@ -127,19 +139,25 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
                 }
                 _ => None,
             };
-            (change, policy, RuleSource::Disk(dir.clone()))
+            (change, policy, BaseFiles::Disk(dir.clone()))
         }
     };
     lap(&mut timings.source);
     let mut notes = std::mem::take(&mut change.notes);
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
-    let rules = load_rules(&policy, &rule_source, max)?;
+    let rules = load_rules(&policy, &base_files, max)?;
+    if let Some(path) = &options.reviews_file {
+        let text = utf8(read(path, "reviews file")?, path, "reviews file")?;
+        review::reviews_file::apply(&text, &path.display().to_string(), &mut change.meta)?;
+    }
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
     lap(&mut timings.policy);
 
     let analysis = analysis::analyse(&change, &policy, analysis::DEFAULT_PARSE_BUDGET);
     lap(&mut timings.analysis);
     timings.bytes_parsed = analysis.syntax.iter().map(|s| s.parsed_bytes).sum();
+    let head = head_git.as_ref().zip(change.meta.head_sha.as_deref());
+    let facts = facts::gather(&change, &analysis, &policy, &base_files, head, max)?;
     let settings = checks::Settings {
         strict: options.strict,
         description_path,
@@ -149,34 +167,33 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         analysis: &analysis,
         policy: &policy,
         rules: &rules,
+        facts: &facts,
         settings: &settings,
     };
     let findings = checks::run_all(&cx);
     let (findings, suppressions) = suppress::apply(&change, findings);
-    let verdict = Verdict::build(&change, &analysis, &policy, findings, suppressions, notes);
+    let verdict = Verdict::build(
+        &change,
+        &analysis,
+        &policy,
+        &facts,
+        findings,
+        suppressions,
+        notes,
+    );
     lap(&mut timings.checks);
     Ok((verdict, timings))
-}
-
-/// Where custom rule files are read from: the policy's revision, or a directory on disk.
-pub enum RuleSource {
-    Revision(source::git::Git, String),
-    Disk(PathBuf),
 }
 
 /// Loads the policy's built-in packs and its custom rule directories.
 pub fn load_rules(
     policy: &Policy,
-    from: &RuleSource,
+    from: &BaseFiles,
     max_bytes: u64,
 ) -> Result<rules::RuleSet, Error> {
     let mut custom = Vec::new();
     for dir in &policy.rule_dirs {
-        let files: Vec<(String, Vec<u8>)> = match from {
-            RuleSource::Revision(git, sha) => git.files_under(sha, dir, max_bytes)?,
-            RuleSource::Disk(root) => rule_files_on_disk(root, dir)?,
-        };
-        for (path, bytes) in files {
+        for (path, bytes) in from.list(dir, max_bytes)? {
             if !(path.ends_with(".yml") || path.ends_with(".yaml")) {
                 continue;
             }
@@ -190,32 +207,6 @@ pub fn load_rules(
         &custom,
         &policy.rule_disable,
     )?)
-}
-
-/// Files under `root/dir` with repo-relative paths, sorted.
-pub fn rule_files_on_disk(root: &Path, dir: &str) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.join(dir)];
-    while let Some(current) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&current) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(root)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((relative, read(&path, "rule file")?));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// The policy, by precedence: `--config`, the base revision's file, built-in defaults. The

@@ -156,11 +156,16 @@ pub fn is_placeholder(body: &str) -> bool {
     )
 }
 
-/// Words in a section body.
+/// Words in a section body, by Unicode word boundaries (UAX #29): ideographs count one word each,
+/// so a Chinese or Japanese section is not a single "word" that fails `min_words`.
 pub fn word_count(body: &str) -> usize {
-    body.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    use unicode_segmentation::UnicodeSegmentation;
+    body.unicode_words().count()
+}
+
+/// Whitespace-normalised text, for comparing a section with the template's.
+pub fn normalised(body: &str) -> String {
+    body.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -219,7 +224,31 @@ mod tests {
     }
 
     #[test]
-    fn word_count_ignores_punctuation() {
+    fn word_count_ignores_punctuation_and_handles_other_scripts() {
         assert_eq!(word_count("Low risk - only docs ."), 4);
+        assert_eq!(word_count("Geringes Risiko: nur Konfiguration geändert"), 5);
+        assert_eq!(word_count("Риск низкий, откат простой"), 4);
+        assert_eq!(
+            word_count("风险很低回滚简单"),
+            8,
+            "each ideograph is a word"
+        );
+        assert_eq!(word_count("deploy 回滚"), 3);
+    }
+
+    #[test]
+    fn heading_levels_and_setext_headings() {
+        let text = "Risk\n====\nlow risk here\n\n#### Rollback\nrevert\n";
+        let s = sections(text);
+        assert!(
+            s.iter()
+                .any(|s| s.heading == "Risk" && s.body.contains("low risk")),
+            "{s:?}"
+        );
+        assert!(
+            s.iter()
+                .any(|s| s.heading == "Rollback" && s.body.contains("revert")),
+            "{s:?}"
+        );
     }
 }

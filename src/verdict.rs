@@ -18,6 +18,39 @@ pub struct TierSummary {
     pub docs: Vec<String>,
 }
 
+/// The review requirement and, when reviews are known, the review state.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReviewSummary {
+    /// `needs 3 approvals on the final commit (tier-1: 2, AI-assisted: +1), 1 from seniors`.
+    pub requirement: String,
+    pub approvals_required: u32,
+    /// Whether reviews were known (platform or `--reviews-file`).
+    pub reviews_known: bool,
+    /// Approvals that count.
+    pub approved_by: Vec<String>,
+    /// Approvals on an older commit.
+    pub stale: Vec<String>,
+    /// Approvals that do not count, with why.
+    pub excluded: Vec<(String, String)>,
+    pub changes_requested: Vec<String>,
+}
+
+impl ReviewSummary {
+    fn new(facts: &crate::facts::Facts) -> Self {
+        let req = &facts.requirement;
+        let state = facts.review_state.clone().unwrap_or_default();
+        ReviewSummary {
+            requirement: req.summary(),
+            approvals_required: req.approvals,
+            reviews_known: facts.review_state.is_some(),
+            approved_by: state.approvers,
+            stale: state.stale,
+            excluded: state.excluded,
+            changes_requested: state.changes_requested,
+        }
+    }
+}
+
 /// The outcome of judging one change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
@@ -35,6 +68,12 @@ pub struct Verdict {
     pub description_source: Option<String>,
     /// Inline suppressions that silenced findings.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// The blast-radius score and its table.
+    pub blast_radius: crate::blast::BlastRadius,
+    /// Why the change counts as AI-assisted (empty: it does not).
+    pub ai_signals: Vec<crate::review::ai::AiSignal>,
+    /// What review the change needs and what it has.
+    pub review: ReviewSummary,
     /// Facts about how the change was read (base choice, files left out).
     pub notes: Vec<String>,
 }
@@ -45,6 +84,7 @@ impl Verdict {
         change: &ChangeSet,
         analysis: &Analysis,
         policy: &Policy,
+        facts: &crate::facts::Facts,
         mut findings: Vec<Finding>,
         mut suppressions: Vec<crate::suppress::Suppression>,
         notes: Vec<String>,
@@ -76,6 +116,9 @@ impl Verdict {
             policy: policy.origin.clone(),
             description_source: change.meta.description_source.clone(),
             suppressions,
+            blast_radius: facts.blast.clone(),
+            ai_signals: facts.ai_signals.clone(),
+            review: ReviewSummary::new(facts),
             notes,
         }
     }

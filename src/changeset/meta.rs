@@ -28,16 +28,28 @@ pub struct ChangeMeta {
     pub commits: Vec<Commit>,
     /// Reviews, chronological; empty locally.
     pub reviews: Vec<Review>,
+    /// Whether `reviews` is the real review state (platform or `--reviews-file`); locally it is
+    /// not, and review requirements are reported instead of enforced.
+    pub reviews_known: bool,
+    /// The head commit the reviews are compared with (fresh approvals).
+    pub head_sha: Option<String>,
 }
 
 /// One commit of the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Commit {
     pub sha: String,
+    /// `Name <email>`.
     pub author: String,
+    /// `Name <email>`.
+    pub committer: String,
+    /// The platform login of the author, when the platform says.
+    pub author_login: Option<String>,
     pub message: String,
     /// `(token, value)` trailer pairs as git parsed them, in order.
     pub trailers: Vec<(String, String)>,
+    /// Number of parents (2+ for a merge).
+    pub parents: usize,
 }
 
 /// A review's state as the platforms report it.
@@ -55,5 +67,8 @@ pub enum ReviewState {
 pub struct Review {
     pub user: String,
     pub state: ReviewState,
+    /// The commit the review was given on.
     pub commit_id: Option<String>,
+    /// RFC 3339 time; reviews are ordered by it (stable for equal times).
+    pub submitted_at: Option<String>,
 }

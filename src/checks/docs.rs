@@ -2,7 +2,7 @@
 //! description, with enough words, and not a placeholder.
 
 use super::{tier_reason, Check, CheckContext};
-use crate::markdown::{heading_matches, is_placeholder, sections, word_count};
+use crate::markdown::{heading_matches, is_placeholder, normalised, sections, word_count};
 use crate::report::{Finding, Range, Severity};
 
 pub struct Docs;
@@ -61,7 +61,19 @@ impl Check for Docs {
                 continue;
             };
             let words = word_count(&section.body);
-            let problem = if is_placeholder(&section.body) {
+            let template = template_text(cx, &doc.heading);
+            let problem = if template
+                .as_deref()
+                .is_some_and(|t| !t.is_empty() && t == normalised(&section.body))
+            {
+                Some((
+                    "docs/empty-section",
+                    format!(
+                        "the \"{}\" section still holds the template's text",
+                        section.heading
+                    ),
+                ))
+            } else if is_placeholder(&section.body) {
                 Some((
                     "docs/empty-section",
                     format!(
@@ -95,6 +107,48 @@ impl Check for Docs {
                 }
                 out.push(f);
             }
+        }
+    }
+}
+
+/// The whitespace-normalised text a repository template puts under `heading`, if any template has
+/// that section.
+fn template_text(cx: &CheckContext<'_>, heading: &str) -> Option<String> {
+    cx.facts.templates.iter().find_map(|(_, text)| {
+        sections(text)
+            .into_iter()
+            .find(|s| heading_matches(&s.heading, heading))
+            .map(|s| normalised(&s.body))
+    })
+}
+
+/// A change must reference a ticket when the policy says so (`ticket:` regex), in its title or
+/// description.
+pub struct Ticket;
+
+impl Check for Ticket {
+    fn id(&self) -> &'static str {
+        "ticket"
+    }
+
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(pattern) = &cx.policy.ticket else {
+            return;
+        };
+        if cx.change.files.is_empty() {
+            return;
+        }
+        let meta = &cx.change.meta;
+        let found = [meta.title.as_deref(), meta.description.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|text| pattern.is_match(text));
+        if !found {
+            out.push(
+                Finding::new("docs", "docs/missing-ticket", Severity::Error, format!("no ticket reference matching `{}` in the title or description", pattern.as_str()))
+                    .blocking(true)
+                    .note("link the change to its ticket (e.g. `PAY-123`) so that reviewers and auditors can find why it was made"),
+            );
         }
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! Adding a check is one file implementing `Check` plus one line in `REGISTRY`.
 
+mod ai;
+mod blast;
 mod coverage;
 mod docs;
 mod patterns;
@@ -28,6 +30,7 @@ pub struct CheckContext<'a> {
     pub analysis: &'a Analysis,
     pub policy: &'a Policy,
     pub rules: &'a crate::rules::RuleSet,
+    pub facts: &'a crate::facts::Facts,
     pub settings: &'a Settings,
 }
 
@@ -41,7 +44,10 @@ pub trait Check: Sync {
 
 /// Every check, in the order they run (the report is sorted afterwards, so order is free).
 pub const REGISTRY: &[&dyn Check] = &[
+    &ai::AiAssisted,
+    &blast::Blast,
     &docs::Docs,
+    &docs::Ticket,
     &patterns::Patterns,
     &reviews::Reviews,
     &self_protect::SelfProtect,

@@ -1,9 +1,10 @@
-//! Approvals. Locally no review exists yet: the requirement is reported as information (or, with
-//! `--strict`, as a failure) so a dry-run says what the platform will ask for.
+//! Approvals: what the change needs (tiers, AI-assisted, blast radius, code owners) against what
+//! its reviews give. Locally, where no review exists yet, the requirement is stated as
+//! information (a failure with `--strict`); once reviews are known, every gap blocks.
 
-use super::{tier_reason, Check, CheckContext};
-use crate::changeset::Platform;
+use super::{Check, CheckContext};
 use crate::report::{Finding, Severity};
+use crate::review::codeowners::Ownership;
 
 pub struct Reviews;
 
@@ -13,55 +14,187 @@ impl Check for Reviews {
     }
 
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        // The strictest requirement among touched tiers; ties go to the strictest tier.
-        let Some((tier, approvals)) = cx
-            .analysis
-            .tiers_touched()
-            .into_iter()
-            .map(|t| (t, cx.policy.tiers[t].require.approvals))
-            .filter(|&(_, n)| n > 0)
-            .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))
-        else {
+        let req = &cx.facts.requirement;
+        let nothing_required =
+            req.approvals == 0 && req.groups.is_empty() && req.code_owners.is_empty();
+        if let Some(note) = &req.code_owner_note {
+            out.push(Finding::new(self.id(), "review/no-codeowners", Severity::Info, note.clone()).note(
+                "add a CODEOWNERS file (.github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS) so that owners of tier-1 paths review their changes",
+            ));
+        }
+        if nothing_required {
             return;
-        };
-        if cx.change.meta.platform != Platform::Local {
-            // Platform review evaluation arrives with the platform sources; until then a
-            // platform run must not pass silently.
+        }
+        let Some(state) = &cx.facts.review_state else {
+            let (severity, note) = if cx.settings.strict {
+                (Severity::Error, "reviews cannot be verified in a local run, and --strict treats that as a failure")
+            } else {
+                (Severity::Info, "reviews are not known locally; the gate checks them on the pull/merge request (or pass --reviews-file)")
+            };
             out.push(
                 Finding::new(
                     self.id(),
-                    "review/unverified",
-                    Severity::Error,
-                    format!("{approvals} approval(s) required but reviews could not be evaluated"),
+                    "review/approvals-required",
+                    severity,
+                    format!("this change {}", req.summary()),
                 )
-                .blocking(true),
+                .blocking(cx.settings.strict)
+                .note(note),
             );
             return;
-        }
-        let fresh = if cx.policy.tiers[tier].require.fresh_approvals {
-            " on its final commit"
-        } else {
-            ""
         };
-        let message = format!(
-            "this change needs {approvals} approval{}{fresh} before merge",
-            if approvals == 1 { "" } else { "s" }
-        );
-        let (severity, note) = if cx.settings.strict {
-            (
+        let reasons = if req.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", req.reasons.join(", "))
+        };
+        let have = state.approvers.len() as u32;
+        if have < req.approvals {
+            let mut why = Vec::new();
+            if !state.stale.is_empty() {
+                why.push(format!(
+                    "on an older commit (fresh approvals required): {}",
+                    state.stale.join(", ")
+                ));
+            }
+            for (user, reason) in &state.excluded {
+                why.push(format!("{user} does not count: {reason}"));
+            }
+            let mut f = Finding::new(
+                self.id(),
+                "review/approvals-missing",
                 Severity::Error,
-                "reviews cannot be verified in a local run, and --strict treats that as a failure",
+                format!(
+                    "{have} of {} required approvals{reasons}{}",
+                    req.approvals,
+                    if state.approvers.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", state.approvers.join(", "))
+                    }
+                ),
             )
-        } else {
-            (
+            .blocking(true);
+            if !why.is_empty() {
+                f = f.note(why.join("; "));
+            }
+            out.push(f);
+        }
+        for user in &state.changes_requested {
+            out.push(
+                Finding::new(self.id(), "review/changes-requested", Severity::Error, format!("{user} requested changes"))
+                    .blocking(true)
+                    .note("a request for changes blocks until its author approves or the review is dismissed"),
+            );
+        }
+        for group in &req.groups {
+            let Some(members) = &group.members else {
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        "review/unknown-team",
+                        Severity::Error,
+                        format!(
+                            "approvals must come from {}, whose members are not known",
+                            group.name
+                        ),
+                    )
+                    .blocking(true)
+                    .note("define the team under `teams:` in .changegate.yml (members' logins)"),
+                );
+                continue;
+            };
+            let from: Vec<&String> = state
+                .approvers
+                .iter()
+                .filter(|a| members.contains(a))
+                .collect();
+            if (from.len() as u32) < group.count {
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        "review/reviewer-group-missing",
+                        Severity::Error,
+                        format!(
+                            "{} approval(s) from {} required ({}), {} given",
+                            group.count,
+                            group.name,
+                            group.why,
+                            from.len()
+                        ),
+                    )
+                    .blocking(true)
+                    .note(format!("members: {}", members.join(", "))),
+                );
+            }
+        }
+        for (path, ownership) in &req.code_owners {
+            let owners = owner_logins(cx, ownership);
+            let given = state
+                .approvers
+                .iter()
+                .filter(|a| owners.contains(a))
+                .count() as u32;
+            if given < ownership.approvals {
+                let section = ownership
+                    .section
+                    .as_deref()
+                    .map(|s| format!(" (section [{s}])"))
+                    .unwrap_or_default();
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        "review/code-owner-missing",
+                        Severity::Error,
+                        format!(
+                            "{path} needs {} approval(s) from its code owners {}{section}",
+                            ownership.approvals,
+                            ownership.owners.join(" ")
+                        ),
+                    )
+                    .at(path.clone(), None)
+                    .blocking(true)
+                    .note(match &cx.facts.codeowners {
+                        Some(c) => format!(
+                            "owners from {}; teams resolve through `teams:` in .changegate.yml",
+                            c.path
+                        ),
+                        None => String::new(),
+                    }),
+                );
+            }
+        }
+        let satisfied = !out.iter().any(|f| f.blocking && f.check == self.id());
+        if satisfied {
+            out.push(Finding::new(
+                self.id(),
+                "review/approved",
                 Severity::Info,
-                "reviews are not known locally; the gate checks them on the pull/merge request",
-            )
-        };
-        out.push(
-            Finding::new(self.id(), "review/approvals-required", severity, message)
-                .blocking(cx.settings.strict)
-                .note(format!("required by {}; {note}", tier_reason(cx, tier))),
-        );
+                format!(
+                    "approved by {} ({} required{reasons})",
+                    state.approvers.join(", "),
+                    req.approvals
+                ),
+            ));
+        }
     }
+}
+
+/// Logins that count as a file's owners: `@user`, and members of `@org/team` from `teams:`.
+fn owner_logins(cx: &CheckContext<'_>, ownership: &Ownership) -> Vec<String> {
+    let mut out = Vec::new();
+    for owner in &ownership.owners {
+        match cx.policy.team(owner) {
+            Some(members) => out.extend(
+                members
+                    .iter()
+                    .map(|m| m.trim_start_matches('@').to_lowercase()),
+            ),
+            None if owner.starts_with('@') && !owner.contains('/') => {
+                out.push(owner[1..].to_lowercase())
+            }
+            None => {}
+        }
+    }
+    out
 }

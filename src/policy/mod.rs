@@ -33,6 +33,14 @@ pub struct Policy {
     pub rule_packs: Option<Vec<String>>,
     /// Rule ids switched off.
     pub rule_disable: Vec<String>,
+    /// Team name → members (usernames), in file order.
+    pub teams: Vec<(String, Vec<String>)>,
+    /// Accounts that never count as reviewers (besides `…[bot]`).
+    pub bots: Vec<String>,
+    pub ai: AiPolicy,
+    /// A regex the title or description must match.
+    pub ticket: Option<regex::Regex>,
+    pub blast: BlastPolicy,
 }
 
 /// One tier, compiled.
@@ -58,6 +66,32 @@ pub struct Requirements {
     pub fresh_approvals: bool,
     /// Keys into `Policy::docs`.
     pub docs: Vec<String>,
+    pub exclude_contributors: bool,
+    /// Teams (`@org/team` or a `teams:` key) or users approvals must come from.
+    pub reviewers_from: Vec<String>,
+    pub reviewers_from_count: u32,
+    pub require_code_owner: bool,
+}
+
+/// AI-assisted detection and requirement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AiPolicy {
+    /// `(token, value glob)` pairs.
+    pub trailers: Vec<(String, String)>,
+    pub labels: Vec<String>,
+    pub checkbox: Option<String>,
+    pub extra_approvals: u32,
+    pub reviewers_from: Vec<String>,
+    /// Tier names where the extra requirement applies.
+    pub tiers: Vec<String>,
+}
+
+/// Blast-radius thresholds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlastPolicy {
+    pub block_above: Option<u32>,
+    /// `(score, approvals)`: above the score, at least that many approvals.
+    pub require_approvals_above: Option<(u32, u32)>,
 }
 
 /// A required section of the change description.
@@ -94,6 +128,25 @@ impl Policy {
                 path.strip_prefix(dir.as_str())
                     .is_some_and(|rest| rest.starts_with('/'))
             })
+    }
+
+    /// Members of a team named `name` (`@org/team`, `org/team` or a bare `teams:` key), if known.
+    pub fn team(&self, name: &str) -> Option<&[String]> {
+        let bare = name.trim_start_matches('@');
+        self.teams
+            .iter()
+            .find(|(key, _)| {
+                let key = key.trim_start_matches('@');
+                key == bare
+                    || key.rsplit('/').next() == Some(bare)
+                    || bare.rsplit('/').next() == Some(key)
+            })
+            .map(|(_, members)| members.as_slice())
+    }
+
+    /// Whether an account is a bot and never counts as a reviewer.
+    pub fn is_bot(&self, user: &str) -> bool {
+        user.ends_with("[bot]") || self.bots.iter().any(|b| b.eq_ignore_ascii_case(user))
     }
 
     /// The documentation section with this key.

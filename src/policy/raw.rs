@@ -21,6 +21,73 @@ pub struct RawPolicy {
     /// Where custom rules live (their changes are gate changes).
     #[serde(default)]
     pub rules: RawRules,
+    /// Named groups of reviewers (`seniors: [alice, bob]`; keys may be `@org/team`).
+    #[serde(default)]
+    pub teams: IndexMap<String, Vec<String>>,
+    /// Accounts that never count as reviewers, besides any `…[bot]` account.
+    #[serde(default)]
+    pub bots: Vec<String>,
+    /// How an AI-assisted change is recognised, and what it adds.
+    #[serde(default)]
+    pub ai_assisted: Option<RawAiAssisted>,
+    /// A regex the title or description must match (a ticket reference such as `[A-Z]+-\d+`).
+    #[serde(default)]
+    pub ticket: Option<String>,
+    /// Blast-radius thresholds.
+    #[serde(default)]
+    pub blast_radius: RawBlastRadius,
+}
+
+/// AI-assisted detection and its extra requirement.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAiAssisted {
+    /// `Token: value-glob` patterns matched against commit trailers (`Co-authored-by: *Copilot*`).
+    #[serde(default)]
+    pub trailers: Vec<String>,
+    /// PR/MR labels that mark the change.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Text of a checked box in the description (`- [x] AI-assisted`).
+    #[serde(default)]
+    pub checkbox: Option<String>,
+    /// What an AI-assisted change needs on top of its tiers.
+    #[serde(default)]
+    pub require: RawAiRequire,
+}
+
+/// Extra requirements of an AI-assisted change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAiRequire {
+    /// Approvals added to the tier's requirement.
+    #[serde(default)]
+    pub extra_approvals: u32,
+    /// Teams or users at least one approval must come from (teams not defined are skipped).
+    #[serde(default)]
+    pub reviewers_from: Vec<String>,
+    /// Tiers where the extra requirement applies; default: the first tier.
+    #[serde(default)]
+    pub tiers: Option<Vec<String>>,
+}
+
+/// Blast-radius thresholds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBlastRadius {
+    /// A score above this blocks the change.
+    #[serde(default)]
+    pub block_above: Option<u32>,
+    /// A score above `score` needs at least `approvals` approvals.
+    #[serde(default)]
+    pub require_approvals_above: Option<RawScoreApprovals>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoreApprovals {
+    pub score: u32,
+    pub approvals: u32,
 }
 
 /// One tier.
@@ -47,6 +114,19 @@ pub struct RawRequire {
     /// Approvals count only when given on the current head.
     #[serde(default)]
     pub fresh_approvals: bool,
+    /// Authors, committers and co-authors of the change's commits do not count as reviewers.
+    /// Default: true for the first tier, false for the others.
+    #[serde(default)]
+    pub exclude_contributors: Option<bool>,
+    /// Teams or users that approvals must (partly) come from.
+    #[serde(default)]
+    pub reviewers_from: Vec<String>,
+    /// How many approvals must come from `reviewers_from` (default 1).
+    #[serde(default)]
+    pub reviewers_from_count: Option<u32>,
+    /// Every changed file of this tier needs an approval from one of its CODEOWNERS.
+    #[serde(default)]
+    pub require_code_owner: bool,
     /// Keys of `docs:` sections the description must contain.
     #[serde(default)]
     pub docs: Vec<String>,

@@ -3,7 +3,7 @@
 
 use super::error::{PolicyError, PolicyProblem};
 use super::raw::RawPolicy;
-use super::{DocSection, Policy, Requirements, Tier};
+use super::{AiPolicy, BlastPolicy, DocSection, Policy, Requirements, Tier};
 use crate::glob::glob_set;
 
 pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
@@ -51,7 +51,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         }
     }
     let mut tiers = Vec::new();
-    for (name, tier) in &raw.tiers {
+    for (index, (name, tier)) in raw.tiers.iter().enumerate() {
         let tier_at = text.find(&format!("{name}:")).unwrap_or(0);
         if tier.paths.is_empty() {
             problems.push(PolicyProblem {
@@ -79,11 +79,67 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 approvals: tier.require.approvals,
                 fresh_approvals: tier.require.fresh_approvals,
                 docs: tier.require.docs.clone(),
+                exclude_contributors: tier.require.exclude_contributors.unwrap_or(index == 0),
+                reviewers_from: tier.require.reviewers_from.clone(),
+                reviewers_from_count: tier.require.reviewers_from_count.unwrap_or(1),
+                require_code_owner: tier.require.require_code_owner,
             },
             paths: glob_set(&tier.paths),
             exclude: glob_set(&tier.exclude),
         });
     }
+    let ai = raw.ai_assisted.as_ref().map(|ai| {
+        let mut trailers = Vec::new();
+        for pattern in &ai.trailers {
+            match pattern.split_once(':') {
+                Some((token, value)) => {
+                    trailers.push((token.trim().to_owned(), value.trim().to_owned()))
+                }
+                None => problems.push(PolicyProblem {
+                    location: locate(text, pattern, 0),
+                    message: format!(
+                        "ai_assisted.trailers entry `{pattern}` needs the form `Token: value-glob`"
+                    ),
+                }),
+            }
+        }
+        let tier_names = ai
+            .require
+            .tiers
+            .clone()
+            .unwrap_or_else(|| raw.tiers.keys().take(1).cloned().collect());
+        for tier in &tier_names {
+            if !raw.tiers.contains_key(tier) {
+                problems.push(PolicyProblem {
+                    location: locate(text, tier, text.find("ai_assisted").unwrap_or(0)),
+                    message: format!(
+                        "ai_assisted.require.tiers names `{tier}`, which `tiers:` does not define"
+                    ),
+                });
+            }
+        }
+        AiPolicy {
+            trailers,
+            labels: ai.labels.clone(),
+            checkbox: ai.checkbox.clone(),
+            extra_approvals: ai.require.extra_approvals,
+            reviewers_from: ai.require.reviewers_from.clone(),
+            tiers: tier_names,
+        }
+    });
+    let ticket = raw
+        .ticket
+        .as_deref()
+        .and_then(|t| match regex::Regex::new(t) {
+            Ok(re) => Some(re),
+            Err(e) => {
+                problems.push(PolicyProblem {
+                    location: locate(text, "ticket", 0),
+                    message: format!("`ticket` is not a valid regex: {e}"),
+                });
+                None
+            }
+        });
     if !problems.is_empty() {
         return Err(fail(problems));
     }
@@ -99,6 +155,17 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             .collect(),
         rule_packs: raw.rules.packs,
         rule_disable: raw.rules.disable,
+        teams: raw.teams.into_iter().collect(),
+        bots: raw.bots,
+        ai: ai.unwrap_or_default(),
+        ticket,
+        blast: BlastPolicy {
+            block_above: raw.blast_radius.block_above,
+            require_approvals_above: raw
+                .blast_radius
+                .require_approvals_above
+                .map(|r| (r.score, r.approvals)),
+        },
     })
 }
 

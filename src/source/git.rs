@@ -175,6 +175,45 @@ impl Git {
             .collect())
     }
 
+    /// Paths of every file in commit `sha` that `keep` accepts, sorted, with their text; at most
+    /// `max_files` files and `max_bytes` bytes (the bool says whether the budget cut the list).
+    pub fn texts_at(
+        &self,
+        sha: &str,
+        keep: impl Fn(&str) -> bool,
+        max_files: usize,
+        max_bytes: u64,
+    ) -> Result<(Vec<(String, String)>, bool), SourceError> {
+        let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha])?;
+        let mut paths: Vec<String> = listing
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .filter(|p| keep(p))
+            .collect();
+        paths.sort();
+        let truncated = paths.len() > max_files;
+        paths.truncate(max_files);
+        let requests: Vec<String> = paths.iter().map(|p| format!("{sha}:{p}")).collect();
+        let mut blobs = read_blobs(self, &requests, max_bytes)?;
+        let mut out = Vec::new();
+        let mut total = 0u64;
+        let mut cut = truncated;
+        for (path, request) in paths.into_iter().zip(requests) {
+            if let Some(Blob::Bytes(bytes)) = blobs.remove(&request) {
+                total += bytes.len() as u64;
+                if total > max_bytes {
+                    cut = true;
+                    break;
+                }
+                if let Ok(text) = String::from_utf8(bytes) {
+                    out.push((path, text));
+                }
+            }
+        }
+        Ok((out, cut))
+    }
+
     /// Commits reachable from `head` but not `base`, oldest first, with trailers as git parses them.
     pub fn commits(&self, base: &str, head: &str) -> Result<Vec<Commit>, SourceError> {
         let range = format!("{base}..{head}");
@@ -183,19 +222,21 @@ impl Git {
             "--reverse",
             "--no-decorate",
             "--no-color",
-            "--format=%H%x1f%an <%ae>%x1f%B%x1f%(trailers:only,unfold)%x1e",
+            "--format=%H%x1f%an <%ae>%x1f%cn <%ce>%x1f%P%x1f%B%x1f%(trailers:only,unfold)%x1e",
             &range,
         ])?;
         let text = String::from_utf8_lossy(&out);
         Ok(text
             .split('\x1e')
             .filter_map(|record| {
-                let mut fields = record.trim_start_matches('\n').splitn(4, '\x1f');
+                let mut fields = record.trim_start_matches('\n').splitn(6, '\x1f');
                 let sha = fields.next()?.to_owned();
                 if sha.is_empty() {
                     return None;
                 }
                 let author = fields.next().unwrap_or_default().to_owned();
+                let committer = fields.next().unwrap_or_default().to_owned();
+                let parents = fields.next().unwrap_or_default().split_whitespace().count();
                 let message = fields.next().unwrap_or_default().trim_end().to_owned();
                 let trailers = fields
                     .next()
@@ -207,8 +248,11 @@ impl Git {
                 Some(Commit {
                     sha,
                     author,
+                    committer,
+                    author_login: None,
                     message,
                     trailers,
+                    parents,
                 })
             })
             .collect())
@@ -324,6 +368,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
             .map(str::to_owned),
         author,
         commits,
+        head_sha: Some(head_commit.clone()),
         ..ChangeMeta::default()
     };
     let head_rev = match &request.head {
