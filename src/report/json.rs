@@ -25,6 +25,9 @@ struct Report<'a> {
     files: &'a [FileAnalysis],
     findings: Vec<JsonFinding<'a>>,
     suppressions: &'a [crate::suppress::Suppression],
+    review: &'a crate::verdict::ReviewSummary,
+    ai_signals: &'a [crate::review::ai::AiSignal],
+    blast_radius: &'a crate::blast::BlastRadius,
     notes: &'a [String],
 }
 
@@ -105,6 +108,9 @@ pub fn render(verdict: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
         files: &verdict.files,
         findings: verdict.findings.iter().map(JsonFinding::from).collect(),
         suppressions: &verdict.suppressions,
+        review: &verdict.review,
+        ai_signals: &verdict.ai_signals,
+        blast_radius: &verdict.blast_radius,
         notes: &verdict.notes,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -207,6 +207,8 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
         }
         row(out, &tier.name, &format!("needs {}", needs.join("; ")))?;
     }
+    review(v, color, out)?;
+    blast(v, color, out)?;
     changed_items(v, color, out)?;
     let mut blocking: Vec<(&str, usize)> = Vec::new();
     for f in v.findings.iter().filter(|f| f.blocking) {
@@ -249,6 +251,77 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
     Ok(())
 }
 
+/// `review      needs 2 approvals …` and, when reviews are known, who approved.
+fn review(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let label = |l: &str| paint(color, bold, &format!("{l:<11}"));
+    let r = &v.review;
+    if r.approvals_required > 0 || !r.approved_by.is_empty() {
+        writeln!(out, "  {} {}", label("review"), r.requirement)?;
+        if r.reviews_known {
+            let approved = if r.approved_by.is_empty() {
+                "nobody".to_owned()
+            } else {
+                r.approved_by.join(", ")
+            };
+            writeln!(out, "  {} {approved}", label("approved by"))?;
+            if !r.stale.is_empty() {
+                writeln!(
+                    out,
+                    "  {} {} (approved an older commit)",
+                    label("stale"),
+                    r.stale.join(", ")
+                )?;
+            }
+            for (user, why) in &r.excluded {
+                writeln!(out, "  {} {user}: {why}", label("not counted"))?;
+            }
+        } else {
+            writeln!(
+                out,
+                "  {} not known locally (pass --reviews-file to check them)",
+                label("approved by")
+            )?;
+        }
+    }
+    if !v.ai_signals.is_empty() {
+        let signals: Vec<&str> = v.ai_signals.iter().map(|s| s.detail.as_str()).collect();
+        writeln!(out, "  {} {}", label("AI-assisted"), signals.join("; "))?;
+    }
+    Ok(())
+}
+
+/// The blast-radius score with its non-zero components.
+fn blast(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let b = &v.blast_radius;
+    let bold = Style::new().bold();
+    let parts: Vec<String> = b
+        .components
+        .iter()
+        .filter(|c| c.points > 0)
+        .map(|c| format!("{} {}/{} ({})", c.id, c.points, c.max, c.value))
+        .collect();
+    writeln!(
+        out,
+        "  {} {}/100{}",
+        paint(color, bold, &format!("{:<11}", "blast")),
+        b.score,
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", parts.join(", "))
+        }
+    )?;
+    if let Some(note) = &b.note {
+        writeln!(
+            out,
+            "  {} {note}",
+            paint(color, bold, &format!("{:<11}", ""))
+        )?;
+    }
+    Ok(())
+}
+
 /// At most this many changed items are listed; the JSON report has all of them.
 const MAX_ITEMS_SHOWN: usize = 20;
 
@@ -281,7 +354,7 @@ fn changed_items(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Resu
     // Tiered files first (strictest tier first), then the rest; stable within a tier.
     rows.sort_by_key(|(tier, _)| tier.unwrap_or(usize::MAX));
     let bold = Style::new().bold();
-    writeln!(out, "  {}", paint(color, bold, &format!("{:<11}", "items")))?;
+    writeln!(out, "  {}", paint(color, bold, "items"))?;
     for (_, row) in rows.iter().take(MAX_ITEMS_SHOWN) {
         writeln!(out, "    {row}")?;
     }

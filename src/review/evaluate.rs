@@ -109,10 +109,12 @@ pub fn requirement(
                         }
                     }
                 }
-                None => req.code_owner_note = Some(format!(
+                None => {
+                    req.code_owner_note = Some(format!(
                     "{} requires code-owner approval, but the repository has no CODEOWNERS file",
                     tier.name
-                )),
+                ))
+                }
             }
         }
     }
