@@ -300,11 +300,12 @@ fn check(
     if args.timings {
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         eprintln!(
-            "timings: source {:.1} ms, policy+rules {:.1} ms, analysis {:.1} ms ({:.2} MB parsed), checks {:.1} ms, render {:.1} ms",
+            "timings: source {:.1} ms, policy+rules {:.1} ms, analysis {:.1} ms ({:.2} MB parsed), facts {:.1} ms, checks {:.1} ms, render {:.1} ms",
             ms(timings.source),
             ms(timings.policy),
             ms(timings.analysis),
             timings.bytes_parsed as f64 / 1e6,
+            ms(timings.facts),
             ms(timings.checks),
             ms(render_start.elapsed()),
         );

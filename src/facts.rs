@@ -148,8 +148,14 @@ fn fan_in(
     }
     let languages: BTreeSet<Language> = names.keys().copied().collect();
     let keep = |path: &str| Language::detect(path, None).is_some_and(|l| languages.contains(&l));
-    let (mut files, truncated) =
-        git.texts_at(head_sha, keep, fanin::MAX_FILES, fanin::MAX_BYTES)?;
+    // The change's own files come from the change set; only the others are read from git.
+    let changed: BTreeSet<&str> = change.files.iter().flat_map(|f| f.paths()).collect();
+    let (mut files, truncated) = git.texts_at(
+        head_sha,
+        |p| keep(p) && !changed.contains(p),
+        fanin::MAX_FILES,
+        fanin::MAX_BYTES,
+    )?;
     // The head commit plus the change's own versions (a working tree or index differs from it).
     let mut by_path: BTreeMap<String, String> = files.drain(..).collect();
     for file in &change.files {
@@ -163,7 +169,14 @@ fn fan_in(
         }
     }
     let files: Vec<(String, String)> = by_path.into_iter().collect();
-    let mut result = fanin::count(&names, &files);
+    // The change's files were parsed by the analysis already: reuse those trees.
+    let parsed: BTreeMap<&str, &tree_sitter::Tree> = change
+        .files
+        .iter()
+        .zip(&analysis.syntax)
+        .filter_map(|(f, s)| Some((f.new_path.as_deref()?, s.new_tree.as_ref()?)))
+        .collect();
+    let mut result = fanin::count(&names, &files, &parsed);
     result.truncated |= truncated;
     Ok(Some(result))
 }

@@ -58,7 +58,12 @@ pub fn countable(name: &str) -> bool {
 }
 
 /// Counts references to `names` (per language) in `files` (`path`, text), which must be sorted.
-pub fn count(names: &BTreeMap<Language, BTreeSet<String>>, files: &[(String, String)]) -> FanIn {
+/// `parsed` holds trees the analysis already built (the change's own files), reused as they are.
+pub fn count(
+    names: &BTreeMap<Language, BTreeSet<String>>,
+    files: &[(String, String)],
+    parsed: &BTreeMap<&str, &tree_sitter::Tree>,
+) -> FanIn {
     let mut scanned: Vec<(&str, &str, Language)> = Vec::new();
     let (mut bytes, mut truncated) = (0u64, false);
     for (path, text) in files {
@@ -77,13 +82,19 @@ pub fn count(names: &BTreeMap<Language, BTreeSet<String>>, files: &[(String, Str
     }
     let per_file: Vec<BTreeMap<String, usize>> = scanned
         .par_iter()
-        .map(|(_, text, language)| {
+        .map(|(path, text, language)| {
             let wanted = &names[language];
             // Cheap text prefilter before parsing.
             if !wanted.iter().any(|n| text.contains(n.as_str())) {
                 return BTreeMap::new();
             }
-            references_in(*language, text, wanted)
+            match parsed.get(path) {
+                Some(tree) => references_in_tree(tree, text, wanted),
+                None => match parse(*language, text, Duration::from_secs(2)) {
+                    Ok(tree) => references_in_tree(&tree, text, wanted),
+                    Err(_) => BTreeMap::new(),
+                },
+            }
         })
         .collect();
     let mut references: BTreeMap<String, usize> =
@@ -101,15 +112,12 @@ pub fn count(names: &BTreeMap<Language, BTreeSet<String>>, files: &[(String, Str
 }
 
 /// Identifier leaves named in `wanted`, except the name of a definition.
-fn references_in(
-    language: Language,
+fn references_in_tree(
+    tree: &tree_sitter::Tree,
     text: &str,
     wanted: &BTreeSet<String>,
 ) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    let Ok(tree) = parse(language, text, Duration::from_secs(2)) else {
-        return out;
-    };
     let mut cursor = tree.walk();
     let mut parents: Vec<&'static str> = Vec::new();
     loop {
@@ -170,7 +178,7 @@ mod tests {
             ),
             ("README.md".to_owned(), "apply apply".to_owned()),
         ];
-        let fan_in = count(&names, &files);
+        let fan_in = count(&names, &files, &BTreeMap::new());
         assert_eq!(fan_in.references["apply"], 3);
         assert_eq!(fan_in.files_scanned, 2);
         assert!(!fan_in.truncated);

@@ -89,6 +89,8 @@ pub struct Timings {
     pub policy: std::time::Duration,
     /// Parsing both sides, items, config diffs.
     pub analysis: std::time::Duration,
+    /// Gathering facts: CODEOWNERS, templates, fan-in (reads the head), blast radius, reviews.
+    pub facts: std::time::Duration,
     /// Running checks (rule queries included) and suppressions.
     pub checks: std::time::Duration,
     /// Bytes of text parsed (both sides).
@@ -158,6 +160,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     timings.bytes_parsed = analysis.syntax.iter().map(|s| s.parsed_bytes).sum();
     let head = head_git.as_ref().zip(change.meta.head_sha.as_deref());
     let facts = facts::gather(&change, &analysis, &policy, &base_files, head, max)?;
+    lap(&mut timings.facts);
     let settings = checks::Settings {
         strict: options.strict,
         description_path,
