@@ -163,47 +163,47 @@ pub struct CombinedQuery {
 /// Concatenates the query rules of each language; a language whose combination does not compile
 /// (it always should, each part compiled alone) simply runs its rules one by one.
 fn combine(rules: &[Rule]) -> Vec<CombinedQuery> {
-    let mut out = Vec::new();
-    for language in Language::ALL {
-        let mut source = String::new();
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for (index, rule) in rules.iter().enumerate() {
-            if rule.side != Side::New {
-                continue;
-            }
-            if let Matcher::Query(queries) = &rule.matcher {
-                if queries.iter().any(|(l, _, _)| *l == language) {
-                    spans.push((source.len(), index));
-                    source.push_str(&rule.source);
-                    source.push('\n');
-                }
-            }
-        }
-        if spans.len() < 2 {
+    use rayon::prelude::*;
+    Language::ALL
+        .par_iter()
+        .filter_map(|&language| combine_language(rules, language))
+        .collect()
+}
+
+fn combine_language(rules: &[Rule], language: Language) -> Option<CombinedQuery> {
+    let mut source = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (index, rule) in rules.iter().enumerate() {
+        if rule.side != Side::New {
             continue;
         }
-        let Ok(query) = tree_sitter::Query::new(&language.grammar(), &source) else {
-            continue;
-        };
-        let Some(match_index) = query.capture_index_for_name("match") else {
-            continue;
-        };
-        let pattern_rules = (0..query.pattern_count())
-            .map(|p| {
-                let start = query.start_byte_for_pattern(p);
-                let at = spans.partition_point(|&(offset, _)| offset <= start);
-                spans[at.saturating_sub(1)].1
-            })
-            .collect();
-        out.push(CombinedQuery {
-            language,
-            query,
-            match_index,
-            pattern_rules,
-            rules: spans.iter().map(|&(_, i)| i).collect(),
-        });
+        if let Matcher::Query(queries) = &rule.matcher {
+            if queries.iter().any(|(l, _, _)| *l == language) {
+                spans.push((source.len(), index));
+                source.push_str(&rule.source);
+                source.push('\n');
+            }
+        }
     }
-    out
+    if spans.len() < 2 {
+        return None;
+    }
+    let query = tree_sitter::Query::new(&language.grammar(), &source).ok()?;
+    let match_index = query.capture_index_for_name("match")?;
+    let pattern_rules = (0..query.pattern_count())
+        .map(|p| {
+            let start = query.start_byte_for_pattern(p);
+            let at = spans.partition_point(|&(offset, _)| offset <= start);
+            spans[at.saturating_sub(1)].1
+        })
+        .collect();
+    Some(CombinedQuery {
+        language,
+        query,
+        match_index,
+        pattern_rules,
+        rules: spans.iter().map(|&(_, i)| i).collect(),
+    })
 }
 
 impl RuleSet {
@@ -215,11 +215,31 @@ impl RuleSet {
     ) -> Result<RuleSet, RulesError> {
         let mut problems = Vec::new();
         let mut rules = Vec::new();
-        for (name, text) in BUILTIN_PACKS {
-            if packs.is_some_and(|wanted| !wanted.iter().any(|w| w == name)) {
-                continue;
-            }
-            compile_file(&format!("builtin:{name}"), text, &mut rules, &mut problems);
+        // Query compilation dominates loading: files compile in parallel, results keep file order.
+        let mut sources: Vec<(String, &str)> = BUILTIN_PACKS
+            .iter()
+            .filter(|(name, _)| packs.is_none_or(|wanted| wanted.iter().any(|w| w == name)))
+            .map(|(name, text)| (format!("builtin:{name}"), *text))
+            .collect();
+        sources.extend(
+            custom
+                .iter()
+                .map(|(origin, text)| (origin.clone(), text.as_str())),
+        );
+        let compiled: Vec<(Vec<Rule>, Vec<RuleProblem>)> = {
+            use rayon::prelude::*;
+            sources
+                .par_iter()
+                .map(|(origin, text)| {
+                    let (mut file_rules, mut file_problems) = (Vec::new(), Vec::new());
+                    compile_file(origin, text, &mut file_rules, &mut file_problems);
+                    (file_rules, file_problems)
+                })
+                .collect()
+        };
+        for (file_rules, file_problems) in compiled {
+            rules.extend(file_rules);
+            problems.extend(file_problems);
         }
         if let Some(wanted) = packs {
             for name in wanted {
@@ -237,9 +257,7 @@ impl RuleSet {
                 }
             }
         }
-        for (origin, text) in custom {
-            compile_file(origin, text, &mut rules, &mut problems);
-        }
+
         let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
         for rule in &rules {
             if let Some((origin, line)) = seen.insert(&rule.id, (&rule.origin, rule.line)) {
