@@ -100,6 +100,15 @@ pub struct CheckArgs {
     /// Print how long each stage took to stderr (never part of the report).
     #[arg(long)]
     pub timings: bool,
+    /// In GitHub Actions, judge like a local run (no API calls, no check run).
+    #[arg(long)]
+    pub no_platform: bool,
+    /// GitHub token (default: $GITHUB_TOKEN). Never printed.
+    #[arg(long, value_name = "TOKEN")]
+    pub github_token: Option<String>,
+    /// Conclude the check run `neutral` (not `success`) when there are warnings.
+    #[arg(long)]
+    pub neutral_on_warnings: bool,
     /// Files larger than this many bytes are classified by path only.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
     pub max_file_size: u64,
@@ -266,7 +275,40 @@ fn check(
         },
         strict: args.strict,
         reviews_file: args.reviews_file.clone(),
+        platform_meta: None,
     };
+    if args.diff.is_none() && !args.no_platform {
+        if let Some(env) = crate::platform::github::Env::from_env() {
+            let env = env.map_err(anyhow::Error::msg)?;
+            let token = args
+                .github_token
+                .clone()
+                .or_else(|| std::env::var("GITHUB_TOKEN").ok());
+            let (code, verdict) = crate::platform::github::run(
+                &env,
+                token,
+                &dir,
+                args.neutral_on_warnings,
+                |base, head, meta| {
+                    let mut platform_options = options.clone();
+                    platform_options.source = SourceSpec::Git(GitRequest {
+                        dir: dir.clone(),
+                        base: Some(base.to_owned()),
+                        head: HeadSpec::Rev(head.to_owned()),
+                    });
+                    platform_options.platform_meta = meta;
+                    crate::check(&platform_options)
+                },
+            )?;
+            if let (Some(verdict), Some(path)) = (verdict, &args.output) {
+                let mut bytes = Vec::new();
+                render(&verdict, args.format, false, &mut bytes)?;
+                std::fs::write(path, bytes)
+                    .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            }
+            return Ok(code);
+        }
+    }
     let (verdict, timings) = crate::check_timed(&options)?;
     let render_start = std::time::Instant::now();
     let code = u8::from(verdict.blocked);

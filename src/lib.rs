@@ -15,6 +15,7 @@ pub mod facts;
 pub mod fanin;
 pub mod glob;
 pub mod markdown;
+pub mod platform;
 pub mod policy;
 pub mod report;
 pub mod review;
@@ -55,6 +56,8 @@ pub struct CheckOptions {
     pub strict: bool,
     /// The review state as JSON (`--reviews-file`): reviews become known and are enforced.
     pub reviews_file: Option<PathBuf>,
+    /// Metadata from a platform API (PR title, body, reviews, commits), replacing git's.
+    pub platform_meta: Option<changeset::ChangeMeta>,
 }
 
 /// Why a check could not run (exit code 2).
@@ -145,6 +148,9 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         }
     };
     lap(&mut timings.source);
+    if let Some(meta) = &options.platform_meta {
+        change.meta = meta.clone();
+    }
     let mut notes = std::mem::take(&mut change.notes);
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
     let rules = load_rules(&policy, &base_files, max)?;

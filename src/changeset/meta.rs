@@ -72,3 +72,61 @@ pub struct Review {
     /// RFC 3339 time; reviews are ordered by it (stable for equal times).
     pub submitted_at: Option<String>,
 }
+
+/// Trailers of a commit message as git parses them for the common case: the last paragraph,
+/// when every line of it is `Token: value` (continuation lines start with whitespace).
+pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
+    let trimmed = message.trim_end();
+    let Some(last) = trimmed.rsplit("\n\n").next() else {
+        return Vec::new();
+    };
+    if last == trimmed && !trimmed.contains('\n') && !trimmed.contains(": ") {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in last.lines() {
+        if line.starts_with([' ', '\t']) {
+            if let Some(previous) = out.last_mut() {
+                previous.1.push(' ');
+                previous.1.push_str(line.trim());
+                continue;
+            }
+            return Vec::new();
+        }
+        match line.split_once(':') {
+            Some((token, value))
+                if !token.is_empty() && token.chars().all(|c| c.is_alphanumeric() || c == '-') =>
+            {
+                out.push((token.to_owned(), value.trim().to_owned()));
+            }
+            _ => return Vec::new(),
+        }
+    }
+    // A one-paragraph message is a subject, not trailers.
+    if last == trimmed {
+        return Vec::new();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailers_from_the_last_paragraph() {
+        let msg = "Fix routing\n\nLonger body: with a colon.\n\nCo-authored-by: GitHub Copilot <c@g.com>\nSigned-off-by: A\n  continued\n";
+        assert_eq!(
+            parse_trailers(msg),
+            vec![
+                (
+                    "Co-authored-by".to_owned(),
+                    "GitHub Copilot <c@g.com>".to_owned()
+                ),
+                ("Signed-off-by".to_owned(), "A continued".to_owned())
+            ]
+        );
+        assert!(parse_trailers("Subject: only\n").is_empty());
+        assert!(parse_trailers("Subject\n\nnot a trailer line\nKey: v\n").is_empty());
+    }
+}

@@ -6,7 +6,7 @@
 
 mod meta;
 
-pub use meta::{ChangeMeta, Commit, Platform, Review, ReviewState};
+pub use meta::{parse_trailers, ChangeMeta, Commit, Platform, Review, ReviewState};
 
 use serde::Serialize;
 use std::sync::Arc;

@@ -3,8 +3,10 @@
 
 mod finding;
 pub mod json;
+pub mod markdown;
 pub mod rules;
 pub mod text;
+pub mod workflow;
 
 pub use finding::{Finding, Range, Severity};
 

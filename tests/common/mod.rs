@@ -19,6 +19,9 @@ fn isolate(cmd: &mut std::process::Command, home: &Path) {
         .env("GIT_COMMITTER_NAME", "Alice Author")
         .env("GIT_COMMITTER_EMAIL", "alice@example.com")
         .env_remove("GIT_DIR")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_TOKEN")
+        .env_remove("GITLAB_CI")
         .env_remove("GIT_WORK_TREE")
         .env("NO_COLOR", "1");
 }

@@ -1,0 +1,300 @@
+//! GitHub REST calls through octocrab's HTTP client, with changegate's own retry policy:
+//! exponential backoff on 5xx and connection errors, `retry-after` on secondary rate limits,
+//! waiting for `x-ratelimit-reset` only up to a bound. The token never appears in an error.
+
+use octocrab::Octocrab;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::time::Duration;
+
+/// Why a call failed. Deliberately holds no request headers: the token must not leak.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("GitHub API {method} {path}: HTTP {status}: {message}")]
+    Status {
+        method: &'static str,
+        path: String,
+        status: u16,
+        message: String,
+    },
+    #[error("GitHub API {method} {path}: rate limited for {wait}s, longer than the {limit}s changegate waits")]
+    RateLimited {
+        method: &'static str,
+        path: String,
+        wait: u64,
+        limit: u64,
+    },
+    #[error("GitHub API {method} {path}: {message}")]
+    Transport {
+        method: &'static str,
+        path: String,
+        message: String,
+    },
+    #[error("GitHub API {method} {path}: unexpected response: {message}")]
+    Decode {
+        method: &'static str,
+        path: String,
+        message: String,
+    },
+}
+
+impl ApiError {
+    /// The HTTP status, for callers that fall back on 403/404.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Status { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The API's own message.
+    pub fn message(&self) -> &str {
+        match self {
+            ApiError::Status { message, .. }
+            | ApiError::Transport { message, .. }
+            | ApiError::Decode { message, .. } => message,
+            ApiError::RateLimited { .. } => "rate limited",
+        }
+    }
+}
+
+/// Retry settings.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub max_retries: u32,
+    /// First backoff; doubles each time.
+    pub base_delay: Duration,
+    /// The longest changegate waits for a rate limit to reset.
+    pub max_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 4,
+            base_delay: Duration::from_millis(500),
+            max_wait: Duration::from_secs(120),
+        }
+    }
+}
+
+/// A REST client for one API root (`GITHUB_API_URL`; GHES is `https://HOST/api/v3`).
+pub struct Client {
+    octocrab: Octocrab,
+    api_url: String,
+    retry: RetryPolicy,
+}
+
+#[derive(Clone, Copy)]
+enum Method {
+    Get,
+    Post,
+    Patch,
+}
+
+impl Method {
+    fn name(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+        }
+    }
+}
+
+impl Client {
+    /// Builds the client. TLS uses bundled webpki roots, so a static binary on a minimal image
+    /// needs no system certificates.
+    pub fn new(api_url: &str, token: &str, retry: RetryPolicy) -> Result<Client, ApiError> {
+        let transport = |message: String| ApiError::Transport {
+            method: "GET",
+            path: "/".into(),
+            message,
+        };
+        let octocrab = Octocrab::builder()
+            .personal_token(token.to_owned())
+            .base_uri(api_url)
+            .map_err(|e| transport(format!("invalid GITHUB_API_URL `{api_url}`: {e}")))?
+            .add_retry_config(octocrab::service::middleware::retry::RetryConfig::None)
+            .set_connect_timeout(Some(Duration::from_secs(10)))
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .build()
+            .map_err(|e| transport(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Client {
+            octocrab,
+            api_url: api_url.trim_end_matches('/').to_owned(),
+            retry,
+        })
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.send(Method::Get, path, None::<&()>).await
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send(Method::Post, path, Some(body)).await
+    }
+
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send(Method::Patch, path, Some(body)).await
+    }
+
+    /// Every item of a paginated list (`per_page=100`, pages until a short one).
+    pub async fn paginate<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, ApiError> {
+        const PER_PAGE: usize = 100;
+        let mut out = Vec::new();
+        let separator = if path.contains('?') { '&' } else { '?' };
+        for page in 1.. {
+            let items: Vec<T> = self
+                .get(&format!("{path}{separator}per_page={PER_PAGE}&page={page}"))
+                .await?;
+            let n = items.len();
+            out.extend(items);
+            if n < PER_PAGE || page >= 1000 {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        let url = format!("{}{path}", self.api_url);
+        let mut attempt = 0;
+        loop {
+            let response = match method {
+                Method::Get => self.octocrab._get(url.as_str()).await,
+                Method::Post => self.octocrab._post(url.as_str(), body).await,
+                Method::Patch => self.octocrab._patch(url.as_str(), body).await,
+            };
+            let wait = match response {
+                Err(e) => {
+                    if attempt >= self.retry.max_retries {
+                        return Err(ApiError::Transport {
+                            method: method.name(),
+                            path: path.to_owned(),
+                            message: transport_message(&e),
+                        });
+                    }
+                    self.backoff(attempt)
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    let headers = response.headers().clone();
+                    let text = self
+                        .octocrab
+                        .body_to_string(response)
+                        .await
+                        .unwrap_or_default();
+                    if status.is_success() {
+                        let text = if text.trim().is_empty() {
+                            "null"
+                        } else {
+                            text.as_str()
+                        };
+                        return serde_json::from_str(text).map_err(|e| ApiError::Decode {
+                            method: method.name(),
+                            path: path.to_owned(),
+                            message: e.to_string(),
+                        });
+                    }
+                    let header = |name: &str| {
+                        headers
+                            .get(name)
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(|v| v.trim().parse::<i64>().ok())
+                    };
+                    let rate_wait = match (
+                        header("retry-after"),
+                        header("x-ratelimit-remaining"),
+                        header("x-ratelimit-reset"),
+                    ) {
+                        (Some(secs), _, _) if matches!(status.as_u16(), 403 | 429) => {
+                            Some(secs.max(0) as u64)
+                        }
+                        (None, Some(0), Some(reset)) if matches!(status.as_u16(), 403 | 429) => {
+                            let now = std::time::SystemTime::now()
+                                .duration_since(std::time::UNIX_EPOCH)
+                                .map_or(0, |d| d.as_secs() as i64);
+                            Some((reset - now).max(1) as u64)
+                        }
+                        _ => None,
+                    };
+                    match rate_wait {
+                        Some(secs) if attempt < self.retry.max_retries => {
+                            if Duration::from_secs(secs) > self.retry.max_wait {
+                                return Err(ApiError::RateLimited {
+                                    method: method.name(),
+                                    path: path.to_owned(),
+                                    wait: secs,
+                                    limit: self.retry.max_wait.as_secs(),
+                                });
+                            }
+                            Duration::from_secs(secs)
+                        }
+                        _ if status.is_server_error() && attempt < self.retry.max_retries => {
+                            self.backoff(attempt)
+                        }
+                        _ => {
+                            return Err(ApiError::Status {
+                                method: method.name(),
+                                path: path.to_owned(),
+                                status: status.as_u16(),
+                                message: api_message(&text),
+                            })
+                        }
+                    }
+                }
+            };
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.retry.base_delay * 2u32.saturating_pow(attempt)
+    }
+}
+
+/// The `message` of a GitHub error body (plus its documentation URL), or the body itself.
+fn api_message(body: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct ErrorBody {
+        message: Option<String>,
+        documentation_url: Option<String>,
+    }
+    match serde_json::from_str::<ErrorBody>(body) {
+        Ok(ErrorBody {
+            message: Some(message),
+            documentation_url,
+        }) => match documentation_url {
+            Some(url) => format!("{message} ({url})"),
+            None => message,
+        },
+        _ => body.chars().take(300).collect(),
+    }
+}
+
+/// A transport error's text: octocrab errors carry no headers, so no token.
+fn transport_message(e: &octocrab::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}

@@ -1,0 +1,499 @@
+//! GitHub Actions: read the event, fill the change's metadata from the REST API, judge the change
+//! with the base revision's policy, and report — a check run with annotations on the PR head, a
+//! job summary and step outputs; workflow-command annotations when the token cannot write checks
+//! (fork PRs); a commit status when it is a personal token.
+
+pub mod client;
+pub mod event;
+pub mod publish;
+
+use crate::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
+use crate::report::{markdown, text, workflow};
+use crate::verdict::Verdict;
+use client::{ApiError, Client, RetryPolicy};
+use event::Event;
+use serde::Deserialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What the job's environment says (all from GitHub's documented variables).
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub event_name: String,
+    pub event_path: PathBuf,
+    pub repository: String,
+    pub api_url: String,
+    pub step_summary: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+}
+
+impl Env {
+    /// Reads the variables; `None` when not running in GitHub Actions.
+    pub fn from_env() -> Option<Result<Env, String>> {
+        if std::env::var("GITHUB_ACTIONS").ok().as_deref() != Some("true") {
+            return None;
+        }
+        let var = |name: &str| {
+            std::env::var(name)
+                .map_err(|_| format!("{name} is not set (is this a GitHub Actions job?)"))
+        };
+        Some((|| {
+            Ok(Env {
+                event_name: var("GITHUB_EVENT_NAME")?,
+                event_path: PathBuf::from(var("GITHUB_EVENT_PATH")?),
+                repository: var("GITHUB_REPOSITORY")?,
+                api_url: std::env::var("GITHUB_API_URL")
+                    .unwrap_or_else(|_| "https://api.github.com".into()),
+                step_summary: std::env::var_os("GITHUB_STEP_SUMMARY").map(PathBuf::from),
+                output: std::env::var_os("GITHUB_OUTPUT").map(PathBuf::from),
+            })
+        })())
+    }
+}
+
+/// Why the GitHub run could not produce a verdict.
+#[derive(Debug, thiserror::Error)]
+pub enum GithubError {
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Check(#[from] crate::Error),
+}
+
+#[derive(Deserialize)]
+struct PullRequest {
+    title: String,
+    body: Option<String>,
+    user: Option<User>,
+    #[serde(default)]
+    labels: Vec<Label>,
+    head: ShaRef,
+    #[serde(default)]
+    draft: bool,
+}
+
+#[derive(Deserialize)]
+struct User {
+    login: String,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct ShaRef {
+    sha: String,
+}
+
+#[derive(Deserialize)]
+struct ApiReview {
+    user: Option<User>,
+    state: String,
+    commit_id: Option<String>,
+    submitted_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiCommit {
+    sha: String,
+    commit: ApiCommitDetail,
+    author: Option<User>,
+    #[serde(default)]
+    parents: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct ApiCommitDetail {
+    message: String,
+    author: Option<Person>,
+    committer: Option<Person>,
+}
+
+#[derive(Deserialize)]
+struct Person {
+    name: Option<String>,
+    email: Option<String>,
+}
+
+impl Person {
+    fn identity(&self) -> String {
+        format!(
+            "{} <{}>",
+            self.name.as_deref().unwrap_or(""),
+            self.email.as_deref().unwrap_or("")
+        )
+    }
+}
+
+#[derive(Deserialize)]
+struct CheckRunList {
+    check_runs: Vec<CheckRunId>,
+}
+
+#[derive(Deserialize)]
+struct CheckRunId {
+    id: u64,
+}
+
+/// What to judge: the shas, and (for PRs) the metadata.
+struct Target {
+    base_sha: String,
+    head_sha: String,
+    meta: Option<ChangeMeta>,
+}
+
+/// Runs the gate in GitHub Actions; `judge` runs the pipeline for a base/head pair and metadata.
+/// Returns the exit code and the verdict (none for events with nothing to judge).
+pub fn run(
+    env: &Env,
+    token: Option<String>,
+    repo_dir: &Path,
+    neutral_on_warnings: bool,
+    judge: impl FnOnce(&str, &str, Option<ChangeMeta>) -> Result<Verdict, crate::Error>,
+) -> Result<(u8, Option<Verdict>), GithubError> {
+    let payload = std::fs::read_to_string(&env.event_path).map_err(|e| {
+        GithubError::Setup(format!(
+            "cannot read GITHUB_EVENT_PATH {}: {e}",
+            env.event_path.display()
+        ))
+    })?;
+    let event = event::parse(&env.event_name, &payload).map_err(GithubError::Setup)?;
+    if let Event::Other(name) = &event {
+        println!("changegate: the `{name}` event is not a pull request, review or merge-group event; nothing to check.");
+        return Ok((0, None));
+    }
+    let token = token
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| GithubError::Setup("no GitHub token: set GITHUB_TOKEN (e.g. `env: GITHUB_TOKEN: ${{ github.token }}`) or pass --github-token".into()))?;
+    let (owner, repo) = env.repository.split_once('/').ok_or_else(|| {
+        GithubError::Setup(format!(
+            "GITHUB_REPOSITORY `{}` is not owner/name",
+            env.repository
+        ))
+    })?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
+    // octocrab's client spawns its buffer task on the current runtime.
+    let _entered = runtime.enter();
+    let client = Client::new(&env.api_url, &token, retry_policy())?;
+    let repo_path = format!("/repos/{owner}/{repo}");
+    let target = runtime.block_on(async {
+        match &event {
+            Event::PullRequest(pr) => load_pull(&client, &repo_path, pr.number, &pr.base_sha).await,
+            Event::MergeGroup { base_sha, head_sha } => Ok(Target {
+                base_sha: base_sha.clone(),
+                head_sha: head_sha.clone(),
+                meta: None,
+            }),
+            Event::Other(_) => unreachable!("handled above"),
+        }
+    })?;
+    ensure_commits(repo_dir, &[&target.base_sha, &target.head_sha]);
+    let head_sha = target.head_sha.clone();
+    let verdict = match judge(&target.base_sha, &target.head_sha, target.meta) {
+        Ok(v) => v,
+        Err(e) => {
+            // Fail closed, and say why where the PR shows it.
+            let summary = format!(
+                "## ❌ changegate could not judge this change\n\n{}\n",
+                markdown_escape(&e.to_string())
+            );
+            let body = publish::CreateCheckRun {
+                name: publish::CHECK_NAME,
+                head_sha: head_sha.clone(),
+                status: "completed",
+                conclusion: "failure",
+                output: publish::Output {
+                    title: "changegate failed to run".into(),
+                    summary,
+                    annotations: Vec::new(),
+                },
+            };
+            let _ = runtime.block_on(
+                client.post::<_, serde_json::Value>(&format!("{repo_path}/check-runs"), &body),
+            );
+            return Err(GithubError::Check(e));
+        }
+    };
+    log_report(&verdict);
+    write_summary(env, &verdict);
+    write_outputs(env, &verdict);
+    runtime.block_on(post_check(
+        &client,
+        &repo_path,
+        &verdict,
+        &head_sha,
+        neutral_on_warnings,
+    ))?;
+    Ok((u8::from(verdict.blocked), Some(verdict)))
+}
+
+/// Retry timing; `CHANGEGATE_RETRY_BASE_MS` shortens backoff in tests.
+fn retry_policy() -> RetryPolicy {
+    let mut policy = RetryPolicy::default();
+    if let Some(ms) = std::env::var("CHANGEGATE_RETRY_BASE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        policy.base_delay = std::time::Duration::from_millis(ms);
+    }
+    if let Some(secs) = std::env::var("CHANGEGATE_MAX_RATE_LIMIT_WAIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        policy.max_wait = std::time::Duration::from_secs(secs);
+    }
+    policy
+}
+
+async fn load_pull(
+    client: &Client,
+    repo_path: &str,
+    number: u64,
+    base_sha: &str,
+) -> Result<Target, GithubError> {
+    let pr: PullRequest = client.get(&format!("{repo_path}/pulls/{number}")).await?;
+    let reviews: Vec<ApiReview> = client
+        .paginate(&format!("{repo_path}/pulls/{number}/reviews"))
+        .await?;
+    let commits: Vec<ApiCommit> = client
+        .paginate(&format!("{repo_path}/pulls/{number}/commits"))
+        .await?;
+    let reviews = reviews
+        .into_iter()
+        .filter_map(|r| {
+            let state = match r.state.as_str() {
+                "APPROVED" => ReviewState::Approved,
+                "CHANGES_REQUESTED" => ReviewState::ChangesRequested,
+                "COMMENTED" => ReviewState::Commented,
+                "DISMISSED" => ReviewState::Dismissed,
+                _ => return None, // PENDING: not submitted
+            };
+            Some(Review {
+                // A deleted account ("ghost") has no user; it cannot count.
+                user: r.user?.login,
+                state,
+                commit_id: r.commit_id,
+                submitted_at: r.submitted_at,
+            })
+        })
+        .collect();
+    let commits = commits
+        .into_iter()
+        .map(|c| Commit {
+            trailers: crate::changeset::parse_trailers(&c.commit.message),
+            sha: c.sha,
+            author: c
+                .commit
+                .author
+                .as_ref()
+                .map(Person::identity)
+                .unwrap_or_default(),
+            committer: c
+                .commit
+                .committer
+                .as_ref()
+                .map(Person::identity)
+                .unwrap_or_default(),
+            author_login: c.author.map(|u| u.login),
+            message: c.commit.message,
+            parents: c.parents.len(),
+        })
+        .collect();
+    let mut labels: Vec<String> = pr.labels.into_iter().map(|l| l.name).collect();
+    if pr.draft {
+        labels.push("draft".into());
+    }
+    let meta = ChangeMeta {
+        platform: Platform::GitHub,
+        title: Some(pr.title),
+        description: Some(pr.body.unwrap_or_default()),
+        description_source: Some(format!("pull request #{number}")),
+        author: pr.user.map(|u| u.login),
+        labels,
+        commits,
+        reviews,
+        reviews_known: true,
+        head_sha: Some(pr.head.sha.clone()),
+    };
+    Ok(Target {
+        base_sha: base_sha.to_owned(),
+        head_sha: pr.head.sha,
+        meta: Some(meta),
+    })
+}
+
+/// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
+fn ensure_commits(repo_dir: &Path, shas: &[&str]) {
+    let Ok(git) = crate::source::git::Git::discover(repo_dir) else {
+        return;
+    };
+    for sha in shas {
+        if git.try_resolve_commit(sha).is_some() {
+            continue;
+        }
+        let _ = std::process::Command::new("timeout")
+            .args(["120", "git", "-C"])
+            .arg(git.root())
+            .args(["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha])
+            .status();
+    }
+}
+
+/// The text report in the log, wrapped so that nothing in it (PR text, file contents) can issue
+/// a workflow command.
+fn log_report(v: &Verdict) {
+    let token = workflow::stop_token();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "::stop-commands::{token}");
+    let _ = text::render(v, false, &mut out);
+    let _ = writeln!(out, "::{token}::");
+}
+
+fn write_summary(env: &Env, v: &Verdict) {
+    let Some(path) = &env.step_summary else {
+        return;
+    };
+    // The job summary holds at most 1 MiB per step.
+    let summary = markdown::summary(v, 1_000_000);
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = file.write_all(summary.as_bytes());
+    }
+}
+
+fn write_outputs(env: &Env, v: &Verdict) {
+    let Some(path) = &env.output else { return };
+    let tiers: Vec<&str> = v.tiers.iter().map(|t| t.name.as_str()).collect();
+    let values = [
+        (
+            "verdict",
+            if v.blocked {
+                "blocked".to_owned()
+            } else {
+                "pass".to_owned()
+            },
+        ),
+        ("blocked", v.blocked.to_string()),
+        ("risk-score", v.blast_radius.score.to_string()),
+        ("findings", v.findings.len().to_string()),
+        ("tiers", serde_json::to_string(&tiers).unwrap_or_default()),
+    ];
+    let delimiter = format!("CHANGEGATE_{}", workflow::stop_token());
+    let mut text = String::new();
+    for (name, value) in values {
+        text.push_str(&format!("{name}<<{delimiter}\n{value}\n{delimiter}\n"));
+    }
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = file.write_all(text.as_bytes());
+    }
+}
+
+/// Creates or updates the `changegate` check run; falls back when the token cannot.
+async fn post_check(
+    client: &Client,
+    repo_path: &str,
+    v: &Verdict,
+    head_sha: &str,
+    neutral: bool,
+) -> Result<(), GithubError> {
+    let (create, updates) = publish::requests(v, head_sha, neutral);
+    let existing: Option<u64> = client
+        .get::<CheckRunList>(&format!(
+            "{repo_path}/commits/{head_sha}/check-runs?check_name={}&filter=latest",
+            publish::CHECK_NAME
+        ))
+        .await
+        .ok()
+        .and_then(|list| list.check_runs.first().map(|r| r.id));
+    let posted: Result<u64, ApiError> = match existing {
+        Some(id) => {
+            let update = publish::UpdateCheckRun {
+                status: Some(create.status),
+                conclusion: Some(create.conclusion),
+                output: create.output.clone(),
+            };
+            client
+                .patch::<_, CheckRunId>(&format!("{repo_path}/check-runs/{id}"), &update)
+                .await
+                .map(|_| id)
+        }
+        None => client
+            .post::<_, CheckRunId>(&format!("{repo_path}/check-runs"), &create)
+            .await
+            .map(|r| r.id),
+    };
+    match posted {
+        Ok(id) => {
+            for update in updates {
+                client
+                    .patch::<_, serde_json::Value>(&format!("{repo_path}/check-runs/{id}"), &update)
+                    .await?;
+            }
+            println!("changegate: posted check run {id} on {head_sha}");
+            Ok(())
+        }
+        Err(e) if e.status() == Some(403) && is_app_only(e.message()) => {
+            // A personal token cannot create check runs; it can create commit statuses.
+            println!("changegate: this token cannot create check runs ({}); posting a commit status instead", e.message());
+            client
+                .post::<_, serde_json::Value>(
+                    &format!("{repo_path}/statuses/{head_sha}"),
+                    &publish::status(v),
+                )
+                .await?;
+            fall_back_to_workflow_commands(v);
+            Ok(())
+        }
+        Err(e) if e.status() == Some(403) => {
+            // Fork PRs get a read-only token whatever the workflow asks for.
+            println!(
+                "changegate: the token cannot write checks ({}): reporting with workflow annotations and the job summary instead",
+                e.message()
+            );
+            fall_back_to_workflow_commands(v);
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// GitHub's answer when a non-App token tries to create a check run.
+fn is_app_only(message: &str) -> bool {
+    let m = message.to_lowercase();
+    m.contains("github app") || m.contains("personal access token")
+}
+
+fn fall_back_to_workflow_commands(v: &Verdict) {
+    let mut out = std::io::stdout().lock();
+    for line in workflow::annotations(v) {
+        let _ = writeln!(out, "{line}");
+    }
+    let hidden = v
+        .findings
+        .len()
+        .saturating_sub(workflow::annotations(v).len());
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "changegate: {hidden} more finding(s) are in the job summary"
+        );
+    }
+}
+
+fn markdown_escape(text: &str) -> String {
+    text.replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -1,0 +1,3 @@
+//! CI platforms: where the change, its reviews and the place to report come from APIs.
+
+pub mod github;

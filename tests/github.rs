@@ -1,0 +1,626 @@
+//! Contract tests for the GitHub integration: the real binary against a loopback fake GitHub
+//! (wiremock). Every request the binary makes must exist in GitHub's OpenAPI description
+//! (`@octokit/openapi`, path in GITHUB_OPENAPI_SPEC; `.ci/run` installs it) and every request body
+//! must validate against that operation's schema.
+
+mod common;
+
+use common::{TestRepo, GOOD_DESCRIPTION};
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "ghs_FAKEtoken0123456789abcdefFAKE";
+const REPO: &str = "/repos/octo/app";
+
+/// GitHub's OpenAPI description, or `None` (test skipped) when it is not installed locally.
+/// In CI (`CI=true`) a missing description fails the test.
+fn spec() -> Option<&'static Value> {
+    static SPEC: OnceLock<Option<Value>> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let path = std::env::var("GITHUB_OPENAPI_SPEC").ok()?;
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some(serde_json::from_str(&text).expect("valid OpenAPI JSON"))
+    })
+    .as_ref()
+}
+
+fn require_spec() -> Option<&'static Value> {
+    match spec() {
+        Some(s) => Some(s),
+        None if std::env::var("CI").ok().as_deref() == Some("true") => {
+            panic!("GITHUB_OPENAPI_SPEC must point to @octokit/openapi's api.github.com.json in CI")
+        }
+        None => {
+            eprintln!("skipped: set GITHUB_OPENAPI_SPEC to @octokit/openapi's generated/api.github.com.json to run the GitHub contract tests");
+            None
+        }
+    }
+}
+
+/// The operation of the spec that serves `method path`, with its path template.
+fn operation<'a>(spec: &'a Value, verb: &str, request_path: &str) -> Option<(&'a str, &'a Value)> {
+    let paths = spec["paths"].as_object()?;
+    paths.iter().find_map(|(template, item)| {
+        let pattern = format!("^{}$", regex_lite(template));
+        let re = regex::Regex::new(&pattern).ok()?;
+        (re.is_match(request_path)).then(|| {
+            item.get(verb.to_lowercase())
+                .map(|op| (template.as_str(), op))
+        })?
+    })
+}
+
+fn regex_lite(template: &str) -> String {
+    let mut out = String::new();
+    let mut in_param = false;
+    for c in template.chars() {
+        match c {
+            '{' => in_param = true,
+            '}' => {
+                in_param = false;
+                out.push_str("[^/]+");
+            }
+            _ if in_param => {}
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out
+}
+
+/// Every recorded request exists in the spec; every body validates against its schema.
+async fn validate_contract(server: &MockServer, spec: &Value) {
+    for request in server.received_requests().await.unwrap_or_default() {
+        let verb = request.method.as_str().to_owned();
+        let request_path = request.url.path().to_owned();
+        let (template, op) = operation(spec, &verb, &request_path).unwrap_or_else(|| {
+            panic!("{verb} {request_path} is not an operation of GitHub's REST API")
+        });
+        if request.body.is_empty() {
+            continue;
+        }
+        let body: Value = serde_json::from_slice(&request.body).expect("JSON request body");
+        let schema = &op["requestBody"]["content"]["application/json"]["schema"];
+        assert!(
+            !schema.is_null(),
+            "{verb} {template} takes no JSON body, but one was sent"
+        );
+        let validator = jsonschema::validator_for(schema).expect("schema compiles");
+        let errors: Vec<String> = validator
+            .iter_errors(&body)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{verb} {template}: body violates GitHub's schema: {errors:?}\n{body:#}"
+        );
+    }
+}
+
+/// A repository on `main` with a feature branch; returns (repo, base sha, head sha).
+fn pr_repo(base_files: &[(&str, &str)], change: &[(&str, &str)]) -> (TestRepo, String, String) {
+    let repo = TestRepo::new();
+    for (p, t) in base_files {
+        repo.write(p, t);
+    }
+    let base = repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    for (p, t) in change {
+        repo.write(p, t);
+    }
+    let head = repo.commit("the change");
+    (repo, base, head)
+}
+
+struct Pr<'a> {
+    base: &'a str,
+    head: &'a str,
+    body: &'a str,
+    reviews: Vec<Value>,
+}
+
+/// Mounts the read side of a PR: the PR, its reviews (paginated), its commits, no check run yet.
+async fn mount_pr(server: &MockServer, pr: &Pr<'_>) {
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "number": 1, "title": "Scale the API", "body": pr.body, "draft": false,
+            "user": {"login": "alice"}, "labels": [{"name": "infra"}],
+            "head": {"sha": pr.head}, "base": {"sha": pr.base}
+        })))
+        .mount(server)
+        .await;
+    let pages: Vec<&[Value]> = if pr.reviews.is_empty() {
+        vec![&[][..]]
+    } else {
+        pr.reviews.chunks(100).collect()
+    };
+    for (i, page) in pages.iter().enumerate() {
+        Mock::given(method("GET"))
+            .and(path(format!("{REPO}/pulls/1/reviews")))
+            .and(query_param("page", (i + 1).to_string()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(page.to_vec())))
+            .mount(server)
+            .await;
+    }
+    if pr.reviews.len() % 100 == 0 && !pr.reviews.is_empty() {
+        Mock::given(method("GET"))
+            .and(path(format!("{REPO}/pulls/1/reviews")))
+            .and(query_param("page", (pages.len() + 1).to_string()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+            .mount(server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1/commits")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{
+            "sha": pr.head,
+            "commit": {"message": "the change", "author": {"name": "Alice", "email": "alice@example.com"}, "committer": {"name": "Alice", "email": "alice@example.com"}},
+            "author": {"login": "alice"},
+            "parents": [{"sha": pr.base}]
+        }])))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/commits/{}/check-runs", pr.head)))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})),
+        )
+        .mount(server)
+        .await;
+}
+
+async fn mount_check_writes(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path(format!("{REPO}/check-runs")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 77})))
+        .mount(server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path(format!("{REPO}/check-runs/77")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 77})))
+        .mount(server)
+        .await;
+}
+
+fn approval(user: &str, sha: &str) -> Value {
+    json!({"user": {"login": user}, "state": "APPROVED", "commit_id": sha, "submitted_at": "2026-03-05T10:00:00Z"})
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    summary: String,
+    outputs: String,
+}
+
+/// Runs `changegate check` as GitHub Actions would, in the repository.
+async fn run_action(repo: &TestRepo, server: &MockServer, event_name: &str, event: Value) -> Run {
+    let dir = repo.scratch();
+    let event_path = dir.join("event.json");
+    std::fs::write(&event_path, event.to_string()).unwrap();
+    let summary = dir.join("summary.md");
+    let outputs = dir.join("outputs.txt");
+    let mut cmd = repo.changegate();
+    cmd.arg("check")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_EVENT_NAME", event_name)
+        .env("GITHUB_EVENT_PATH", &event_path)
+        .env("GITHUB_REPOSITORY", "octo/app")
+        .env("GITHUB_API_URL", server.uri())
+        .env("GITHUB_SHA", "0000000000000000000000000000000000000001")
+        .env("GITHUB_TOKEN", TOKEN)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("CHANGEGATE_RETRY_BASE_MS", "10");
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        summary: std::fs::read_to_string(&summary).unwrap_or_default(),
+        outputs: std::fs::read_to_string(&outputs).unwrap_or_default(),
+    };
+    assert!(
+        !run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN),
+        "the token leaked"
+    );
+    run
+}
+
+fn pr_event(base: &str, head: &str) -> Value {
+    json!({"action": "synchronize", "pull_request": {"number": 1, "head": {"sha": head}, "base": {"sha": base}}})
+}
+
+async fn requests(server: &MockServer, verb: &str, suffix: &str) -> Vec<Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.method.as_str() == verb && r.url.path().ends_with(suffix))
+        .map(|r| serde_json::from_slice(&r.body).unwrap_or(Value::Null))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clean_change_posts_a_successful_check_with_three_pages_of_reviews() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(
+        &[("README.md", "hello\n")],
+        &[("README.md", "hello world\n")],
+    );
+    let server = MockServer::start().await;
+    let mut reviews: Vec<Value> = (0..200)
+        .map(|i| json!({"user": {"login": format!("u{i}")}, "state": "COMMENTED", "commit_id": head, "submitted_at": "2026-03-05T09:00:00Z"}))
+        .collect();
+    reviews.push(approval("bob", &head));
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "docs only",
+            reviews,
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let review_pages: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path().ends_with("/reviews"))
+        .map(|r| r.url.query().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(
+        review_pages,
+        vec![
+            "per_page=100&page=1",
+            "per_page=100&page=2",
+            "per_page=100&page=3"
+        ]
+    );
+    let creates = requests(&server, "POST", "/check-runs").await;
+    assert_eq!(creates.len(), 1);
+    assert_eq!(creates[0]["conclusion"], "success");
+    assert_eq!(creates[0]["head_sha"], head.as_str());
+    assert!(creates[0]["output"].get("annotations").is_none());
+    assert!(
+        run.summary.contains("changegate: passed"),
+        "{}",
+        run.summary
+    );
+    assert!(
+        run.outputs.contains("verdict<<") && run.outputs.contains("\npass\n"),
+        "{}",
+        run.outputs
+    );
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_hundred_twenty_findings_take_one_create_and_two_updates() {
+    let Some(spec) = require_spec() else { return };
+    let body: String = (0..120)
+        .map(|i| format!("    let v{i} = opt{i}.unwrap();\n"))
+        .collect();
+    let (repo, base, head) = pr_repo(
+        &[("src/lib.rs", "pub fn f() {}\n")],
+        &[("src/lib.rs", &format!("pub fn f() {{\n{body}}}\n"))],
+    );
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews: vec![approval("bob", &head)],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let creates = requests(&server, "POST", "/check-runs").await;
+    let updates = requests(&server, "PATCH", "/check-runs/77").await;
+    assert_eq!(creates.len(), 1);
+    assert_eq!(updates.len(), 2);
+    let counts: Vec<usize> = creates
+        .iter()
+        .chain(&updates)
+        .map(|b| b["output"]["annotations"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(counts, vec![50, 50, 20]);
+    let first = &creates[0]["output"]["annotations"][0];
+    assert_eq!(first["annotation_level"], "warning");
+    assert_eq!(first["start_line"], first["end_line"]);
+    assert!(first.get("start_column").is_some());
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rerun_updates_the_existing_check_run() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/commits/{head}/check-runs")))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"total_count": 1, "check_runs": [{"id": 77}]})),
+        )
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews: vec![],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        requests(&server, "POST", "/check-runs").await.is_empty(),
+        "no new run is created"
+    );
+    let updates = requests(&server, "PATCH", "/check-runs/77").await;
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0]["conclusion"], "success");
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fork_token_falls_back_to_workflow_commands_and_the_summary() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(
+        &[("deploy/app.yaml", "spec:\n  replicas: 3\n")],
+        &[("deploy/app.yaml", "spec:\n  replicas: 0\n")],
+    );
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: GOOD_DESCRIPTION,
+            reviews: vec![],
+        },
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{REPO}/check-runs")))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/checks/runs#create-a-check-run"})))
+        .mount(&server)
+        .await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 1, "exit with the verdict: {}", run.stdout);
+    assert!(run.stdout.contains("cannot write checks"), "{}", run.stdout);
+    let errors: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains("title=k8s/replicas-to-zero")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.summary.contains("k8s/replicas-to-zero"),
+        "{}",
+        run.summary
+    );
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn personal_token_posts_a_commit_status() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews: vec![],
+        },
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{REPO}/check-runs")))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .set_body_json(json!({"message": "You must authenticate via a GitHub App."})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{REPO}/statuses/{head}")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 1})))
+        .mount(&server)
+        .await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let statuses = requests(&server, "POST", &format!("/statuses/{head}")).await;
+    assert_eq!(statuses.len(), 1);
+    assert_eq!(statuses[0]["context"], "changegate");
+    assert_eq!(statuses[0]["state"], "success");
+    assert!(statuses[0]["description"].as_str().unwrap().chars().count() <= 140);
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_errors_and_secondary_rate_limits_are_retried() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1")))
+        .respond_with(ResponseTemplate::new(502).set_body_string("bad gateway"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1/commits")))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .insert_header("retry-after", "1")
+                .set_body_json(json!({"message": "You have exceeded a secondary rate limit."})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews: vec![],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let started = std::time::Instant::now();
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "retry-after was honoured"
+    );
+    let pulls = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == format!("{REPO}/pulls/1"))
+        .count();
+    assert_eq!(pulls, 2, "the 502 was retried once");
+    assert_eq!(requests(&server, "POST", "/check-runs").await.len(), 1);
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_event_checks_the_pr_head_and_policy_changes_use_the_base() {
+    let Some(spec) = require_spec() else { return };
+    let strict = "version: 1\ntiers:\n  tier-1:\n    paths: [\"src/**\"]\n    require:\n      approvals: 1\n";
+    let (repo, base, head) = pr_repo(
+        &[
+            (".changegate.yml", strict),
+            ("src/lib.rs", "pub fn f() {}\n"),
+        ],
+        &[
+            (".changegate.yml", "version: 1\n"),
+            ("src/lib.rs", "pub fn f() { g() }\n"),
+        ],
+    );
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews: vec![],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let event = json!({"action": "submitted", "review": {"state": "commented"}, "pull_request": {"number": 1, "head": {"sha": head}, "base": {"sha": base}}});
+    let run = run_action(&repo, &server, "pull_request_review", event).await;
+    assert_eq!(
+        run.code, 1,
+        "the base policy needs an approval: {}",
+        run.stdout
+    );
+    let creates = requests(&server, "POST", "/check-runs").await;
+    assert_eq!(creates[0]["head_sha"], head.as_str(), "not GITHUB_SHA");
+    assert_eq!(creates[0]["conclusion"], "failure");
+    let annotations = creates[0]["output"]["annotations"].as_array().unwrap();
+    assert!(annotations
+        .iter()
+        .any(|a| a["title"] == "gate/policy-changed" && a["path"] == ".changegate.yml"));
+    assert!(creates[0]["output"]["summary"]
+        .as_str()
+        .unwrap()
+        .contains(".changegate.yml at base"));
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workflow_commands_in_pr_text_and_files_are_neutralised() {
+    let (repo, base, head) = pr_repo(
+        &[("src/lib.rs", "pub fn f() {}\n")],
+        &[(
+            "src/lib.rs",
+            "pub fn f(o: Option<u8>) -> u8 {\n    o.unwrap() // ::error::pwned-by-file\n}\n",
+        )],
+    );
+    let server = MockServer::start().await;
+    let body = "Nothing to see\n::set-output name=verdict::pass\n::error::pwned-by-body\n";
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body,
+            reviews: vec![approval("bob", &head)],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    let mut stopped: Option<String> = None;
+    for line in run.stdout.lines() {
+        if let Some(token) = line.strip_prefix("::stop-commands::") {
+            stopped = Some(token.to_owned());
+            continue;
+        }
+        if let Some(token) = &stopped {
+            if line == format!("::{token}::") {
+                stopped = None;
+            }
+            continue;
+        }
+        assert!(
+            !line.contains("pwned"),
+            "untrusted text outside the stop-commands block: {line}"
+        );
+    }
+    assert!(
+        run.stdout.contains("pwned-by-file"),
+        "the snippet is shown, inside the block"
+    );
+    assert!(!run.outputs.contains("verdict<<") || !run.outputs.contains("verdict::pass"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_events_post_nothing() {
+    let (repo, _, _) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
+    let server = MockServer::start().await;
+    let run = run_action(&repo, &server, "push", json!({"ref": "refs/heads/main"})).await;
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("nothing to check"), "{}", run.stdout);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
