@@ -19,10 +19,10 @@ use tree_sitter::Tree;
 pub const DEFAULT_PARSE_BUDGET: Duration = Duration::from_secs(2);
 
 /// What the analysis learned about one file (serialised into the JSON report).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FileAnalysis {
     pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_path: Option<String>,
     pub status: FileStatus,
     /// Tier name, if any tier claims the file.
@@ -37,18 +37,18 @@ pub struct FileAnalysis {
     pub added: usize,
     pub removed: usize,
     /// Items the change touched, by line.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ChangedItem>,
     /// Config keys the change touched, by path.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub config_changes: Vec<ConfigChangeView>,
     /// Why syntax analysis is missing or partial (parse timeout, syntax errors).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub syntax_note: Option<String>,
 }
 
 /// A config change as reported: texts only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ConfigChangeView {
     pub key: String,
     pub before: Option<String>,

@@ -8,12 +8,12 @@ use crate::syntax::items::ItemChange;
 use serde::Serialize;
 
 /// One line of the score table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Component {
     /// Stable id: `tier`, `tier1_files`, …
-    pub id: &'static str,
+    pub id: String,
     /// What it measures.
-    pub label: &'static str,
+    pub label: String,
     /// The measured quantity.
     pub value: u64,
     /// Points it contributes (after its cap).
@@ -23,14 +23,14 @@ pub struct Component {
 }
 
 /// The score and its table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct BlastRadius {
     pub score: u32,
     pub components: Vec<Component>,
     /// Function names whose references were counted, with their counts (largest first).
     pub fan_in: Vec<(String, usize)>,
     /// Set when fan-in could not be computed fully (no repository, budget).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -115,64 +115,64 @@ pub fn compute(analysis: &Analysis, fan_in: Option<&FanIn>) -> BlastRadius {
     let fan_in_points = (2 * (64 - (references + 1).leading_zeros() - 1)).min(10);
     let components = vec![
         Component {
-            id: "tier",
-            label: "strictest tier touched (first tier 25, second 10, other 5)",
+            id: "tier".into(),
+            label: "strictest tier touched (first tier 25, second 10, other 5)".into(),
             value: strictest.map_or(0, |i| i as u64 + 1),
             points: tier_points,
             max: 25,
         },
         Component {
-            id: "tier1_files",
-            label: "files in the first tier (3 each)",
+            id: "tier1_files".into(),
+            label: "files in the first tier (3 each)".into(),
             value: tier1_files,
             points: capped(tier1_files, 3, 15),
             max: 15,
         },
         Component {
-            id: "tier1_items",
-            label: "changed items in first-tier files (1 each)",
+            id: "tier1_items".into(),
+            label: "changed items in first-tier files (1 each)".into(),
             value: tier1_items,
             points: capped(tier1_items, 1, 10),
             max: 10,
         },
         Component {
-            id: "prod_config_keys",
-            label: "config keys changed under prod-like paths (2 each)",
+            id: "prod_config_keys".into(),
+            label: "config keys changed under prod-like paths (2 each)".into(),
             value: prod_keys,
             points: capped(prod_keys, 2, 10),
             max: 10,
         },
         Component {
-            id: "items_removed",
-            label: "items removed (2 each)",
+            id: "items_removed".into(),
+            label: "items removed (2 each)".into(),
             value: items_removed,
             points: capped(items_removed, 2, 10),
             max: 10,
         },
         Component {
-            id: "public_signatures",
-            label: "public items whose signature changed (3 each)",
+            id: "public_signatures".into(),
+            label: "public items whose signature changed (3 each)".into(),
             value: signatures,
             points: capped(signatures, 3, 15),
             max: 15,
         },
         Component {
-            id: "fan_in",
-            label: "references to changed functions (2 × log2(1 + n))",
+            id: "fan_in".into(),
+            label: "references to changed functions (2 × log2(1 + n))".into(),
             value: references,
             points: fan_in_points,
             max: 10,
         },
         Component {
-            id: "lines",
-            label: "changed lines (1 per 50)",
+            id: "lines".into(),
+            label: "changed lines (1 per 50)".into(),
             value: lines,
             points: u32::try_from(lines / 50).unwrap_or(u32::MAX).min(10),
             max: 10,
         },
         Component {
-            id: "files_deleted",
-            label: "files deleted (2 each)",
+            id: "files_deleted".into(),
+            label: "files deleted (2 each)".into(),
             value: deleted,
             points: capped(deleted, 2, 5),
             max: 5,

@@ -45,6 +45,18 @@ pub enum Command {
     /// List or test rules (built-in packs and the custom rules of the policy on disk).
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Post a JSON verdict from an earlier job to GitHub (the `workflow_run` pattern for forks).
+    #[command(after_help = EXIT_CODES)]
+    Publish {
+        /// The report written by `changegate check --format json -o FILE`.
+        report: PathBuf,
+        /// GitHub token (default: $GITHUB_TOKEN). Never printed.
+        #[arg(long, value_name = "TOKEN")]
+        github_token: Option<String>,
+        /// Conclude `neutral` (not `success`) when there are warnings.
+        #[arg(long)]
+        neutral_on_warnings: bool,
+    },
     /// Explain a rule: what it matches, why it matters, what to do instead.
     Explain {
         /// The rule id, e.g. `rust/unwrap`.
@@ -166,6 +178,31 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             let outcomes = crate::rules::selftest::test_all(&set);
             crate::report::rules::test_report(&outcomes, &mut std::io::stdout().lock())?;
             Ok(u8::from(outcomes.iter().any(|o| !o.passed())))
+        }
+        Command::Publish {
+            report,
+            github_token,
+            neutral_on_warnings,
+        } => {
+            use anyhow::Context as _;
+            let text = std::fs::read_to_string(report)
+                .with_context(|| format!("cannot read {}", report.display()))?;
+            let verdict = crate::report::json::parse(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", report.display()))?;
+            let env = crate::platform::github::Env::from_env()
+                .ok_or_else(|| {
+                    anyhow::anyhow!("`publish` runs in GitHub Actions (GITHUB_ACTIONS=true)")
+                })?
+                .map_err(anyhow::Error::msg)?;
+            let token = github_token
+                .clone()
+                .or_else(|| std::env::var("GITHUB_TOKEN").ok());
+            Ok(crate::platform::github::publish(
+                &env,
+                token,
+                &verdict,
+                *neutral_on_warnings,
+            )?)
         }
         Command::Explain { rule_id } => {
             let set = configured_rules(cli.directory.as_deref())?;

@@ -126,7 +126,7 @@ fn fan_in(
                 item.change,
                 ItemChange::Modified | ItemChange::Removed | ItemChange::Renamed
             );
-            if !counted || !matches!(item.kind, "fn" | "function" | "method") {
+            if !counted || !matches!(item.kind.as_str(), "fn" | "function" | "method") {
                 continue;
             }
             let name = item.old_name.as_deref().unwrap_or(&item.name);

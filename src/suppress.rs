@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 /// A suppression that silenced at least one finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Suppression {
     pub path: String,
     pub line: u32,

@@ -8,7 +8,7 @@ use crate::report::{Finding, Severity};
 use serde::Serialize;
 
 /// A touched tier and what it requires.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TierSummary {
     pub name: String,
     /// Changed files in the tier.
@@ -19,7 +19,7 @@ pub struct TierSummary {
 }
 
 /// The review requirement and, when reviews are known, the review state.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ReviewSummary {
     /// `needs 3 approvals on the final commit (tier-1: 2, AI-assisted: +1), 1 from seniors`.
     pub requirement: String,

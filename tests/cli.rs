@@ -76,3 +76,34 @@ fn missing_description_file_is_an_error() {
         .code(2)
         .stderr(contains("could not read description file nope.md"));
 }
+
+#[test]
+fn json_report_reads_back_into_the_same_report() {
+    let repo = TestRepo::new();
+    repo.write("deploy/app.yaml", "spec:\n  replicas: 3\n")
+        .write("src/lib.rs", "pub fn f() {}\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("deploy/app.yaml", "spec:\n  replicas: 0\n")
+        .write(
+            "src/lib.rs",
+            "pub fn f(o: Option<u8>) -> u8 { o.unwrap() }\n",
+        );
+    repo.commit("change");
+    let out = repo
+        .changegate()
+        .args([
+            "check", "--base", "main", "--head", "HEAD", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let verdict = changegate::report::json::parse(&text).unwrap();
+    let mut again = Vec::new();
+    changegate::report::json::render(&verdict, &mut again).unwrap();
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        text,
+        "JSON → verdict → JSON is lossless"
+    );
+}

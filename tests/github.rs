@@ -624,3 +624,87 @@ async fn other_events_post_nothing() {
     assert!(run.stdout.contains("nothing to check"), "{}", run.stdout);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn publish_posts_a_verdict_from_an_unprivileged_job() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, _base, head) = pr_repo(
+        &[("src/lib.rs", "pub fn f() {}\n")],
+        &[(
+            "src/lib.rs",
+            "pub fn f(o: Option<u8>) -> u8 { o.unwrap() }\n",
+        )],
+    );
+    // The unprivileged job: a plain check whose JSON report is handed over as an artifact.
+    let report = repo.scratch().join("verdict.json");
+    repo.changegate()
+        .args([
+            "check", "--base", "main", "--head", "HEAD", "--format", "json", "-o",
+        ])
+        .arg(&report)
+        .assert()
+        .code(0);
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/commits/{head}/check-runs")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})),
+        )
+        .mount(&server)
+        .await;
+    mount_check_writes(&server).await;
+    let dir = repo.scratch();
+    let event_path = dir.join("run-event.json");
+    std::fs::write(
+        &event_path,
+        json!({"action": "completed", "workflow_run": {"head_sha": head, "pull_requests": []}})
+            .to_string(),
+    )
+    .unwrap();
+    let mut cmd = repo.changegate();
+    cmd.arg("publish")
+        .arg(&report)
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_EVENT_NAME", "workflow_run")
+        .env("GITHUB_EVENT_PATH", &event_path)
+        .env("GITHUB_REPOSITORY", "octo/app")
+        .env("GITHUB_API_URL", server.uri())
+        .env("GITHUB_TOKEN", TOKEN);
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let creates = requests(&server, "POST", "/check-runs").await;
+    assert_eq!(creates.len(), 1);
+    assert_eq!(creates[0]["head_sha"], head.as_str());
+    assert_eq!(
+        creates[0]["output"]["annotations"][0]["title"],
+        "rust/unwrap"
+    );
+    validate_contract(&server, spec).await;
+
+    // A report about another commit than the run built is refused.
+    std::fs::write(
+        &event_path,
+        json!({"workflow_run": {"head_sha": "0123456789abcdef0123456789abcdef01234567"}})
+            .to_string(),
+    )
+    .unwrap();
+    repo.changegate()
+        .arg("publish")
+        .arg(&report)
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_EVENT_NAME", "workflow_run")
+        .env("GITHUB_EVENT_PATH", &event_path)
+        .env("GITHUB_REPOSITORY", "octo/app")
+        .env("GITHUB_API_URL", server.uri())
+        .env("GITHUB_TOKEN", TOKEN)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("refusing to publish"));
+}

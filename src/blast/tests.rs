@@ -32,7 +32,7 @@ fn file(
 fn item(change: ItemChange, public: bool, signature_changed: bool) -> ChangedItem {
     ChangedItem {
         change,
-        kind: "fn",
+        kind: "fn".into(),
         name: "x".into(),
         old_name: None,
         start_line: 1,
@@ -83,7 +83,7 @@ fn worked_example_from_the_docs() {
     let points: Vec<(&str, u64, u32)> = b
         .components
         .iter()
-        .map(|c| (c.id, c.value, c.points))
+        .map(|c| (c.id.as_str(), c.value, c.points))
         .collect();
     assert_eq!(
         points,

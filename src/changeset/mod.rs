@@ -39,17 +39,17 @@ impl ChangeSet {
 }
 
 /// A revision as the user named it and as it resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Rev {
     /// What the revision was called: `origin/main`, `HEAD`, `working tree`, `index`.
     pub name: String,
     /// The commit it resolved to; absent for the working tree and the index.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha: Option<String>,
 }
 
 /// How a file changed, as git names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileStatus {
     Added,
@@ -76,7 +76,7 @@ impl FileStatus {
 
 /// What we could learn about a file's bytes. Anything but `Text` limits analysis, and the
 /// verdict says so: files are never dropped silently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Content {
     /// UTF-8 text on every side that exists.

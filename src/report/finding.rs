@@ -27,7 +27,7 @@ impl Severity {
 }
 
 /// A 1-based, inclusive region of a file; columns count characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Range {
     pub start_line: u32,
     pub start_col: u32,
@@ -48,7 +48,7 @@ impl Range {
 }
 
 /// One thing a check has to say about the change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Stable kebab-case id, `check/name`.
     pub rule_id: String,

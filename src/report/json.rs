@@ -116,3 +116,61 @@ pub fn render(verdict: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &report)?;
     out.write_all(b"\n")
 }
+
+/// The JSON report read back (for `changegate publish`): the fields a renderer needs.
+#[derive(serde::Deserialize)]
+struct ReportIn {
+    schema_version: u32,
+    verdict: String,
+    base: Option<Rev>,
+    head: Option<Rev>,
+    policy: String,
+    description_source: Option<String>,
+    #[serde(default)]
+    tiers: Vec<TierSummary>,
+    #[serde(default)]
+    files: Vec<FileAnalysis>,
+    #[serde(default)]
+    findings: Vec<Finding>,
+    #[serde(default)]
+    suppressions: Vec<crate::suppress::Suppression>,
+    #[serde(default)]
+    review: crate::verdict::ReviewSummary,
+    #[serde(default)]
+    ai_signals: Vec<crate::review::ai::AiSignal>,
+    #[serde(default)]
+    blast_radius: crate::blast::BlastRadius,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+/// Reads a JSON report written by `--format json` back into a verdict.
+pub fn parse(text: &str) -> Result<Verdict, String> {
+    let report: ReportIn =
+        serde_json::from_str(text).map_err(|e| format!("not a changegate JSON report: {e}"))?;
+    if report.schema_version != SCHEMA_VERSION {
+        return Err(format!(
+            "report schema_version {} is not the {SCHEMA_VERSION} this changegate reads",
+            report.schema_version
+        ));
+    }
+    Ok(Verdict {
+        blocked: match report.verdict.as_str() {
+            "blocked" => true,
+            "pass" => false,
+            other => return Err(format!("unknown verdict `{other}`")),
+        },
+        findings: report.findings,
+        files: report.files,
+        tiers: report.tiers,
+        base: report.base,
+        head: report.head,
+        policy: report.policy,
+        description_source: report.description_source,
+        suppressions: report.suppressions,
+        blast_radius: report.blast_radius,
+        ai_signals: report.ai_signals,
+        review: report.review,
+        notes: report.notes,
+    })
+}

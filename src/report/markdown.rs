@@ -216,7 +216,7 @@ pub fn summary(v: &Verdict, max_chars: usize) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {}/{} |",
-            cell(c.label),
+            cell(&c.label),
             c.value,
             c.points,
             c.max

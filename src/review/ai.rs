@@ -7,10 +7,10 @@ use crate::policy::AiPolicy;
 use serde::Serialize;
 
 /// One reason the change counts as AI-assisted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct AiSignal {
     /// `trailer`, `label` or `checkbox`.
-    pub kind: &'static str,
+    pub kind: String,
     /// What fired: `commit 1a2b3c4d: Co-authored-by: GitHub Copilot <…>`.
     pub detail: String,
 }
@@ -25,7 +25,7 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
             });
             if fired {
                 out.push(AiSignal {
-                    kind: "trailer",
+                    kind: "trailer".into(),
                     detail: format!(
                         "commit {}: {token}: {value}",
                         &commit.sha[..commit.sha.len().min(10)]
@@ -37,7 +37,7 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
     for label in &meta.labels {
         if policy.labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
             out.push(AiSignal {
-                kind: "label",
+                kind: "label".into(),
                 detail: format!("label `{label}`"),
             });
         }
@@ -45,7 +45,7 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
     if let (Some(text), Some(description)) = (&policy.checkbox, &meta.description) {
         if checked_box(description, text) {
             out.push(AiSignal {
-                kind: "checkbox",
+                kind: "checkbox".into(),
                 detail: format!("checked box `[x] {text}` in the description"),
             });
         }
@@ -107,7 +107,7 @@ mod tests {
             ..ChangeMeta::default()
         };
         let signals = detect(&policy(), &meta);
-        let kinds: Vec<&str> = signals.iter().map(|s| s.kind).collect();
+        let kinds: Vec<&str> = signals.iter().map(|s| s.kind.as_str()).collect();
         assert_eq!(kinds, vec!["trailer", "trailer", "label", "checkbox"]);
         assert_eq!(
             signals[0].detail,

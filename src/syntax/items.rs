@@ -33,7 +33,7 @@ pub struct Item {
 }
 
 /// How an item changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemChange {
     Added,
@@ -58,12 +58,12 @@ impl ItemChange {
 }
 
 /// An item the change touched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ChangedItem {
     pub change: ItemChange,
-    pub kind: &'static str,
+    pub kind: String,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_name: Option<String>,
     /// Lines on the new side (the old side for a removal), 1-based inclusive.
     pub start_line: u32,
@@ -538,7 +538,7 @@ fn changed(
 ) -> ChangedItem {
     ChangedItem {
         change,
-        kind: item.kind,
+        kind: item.kind.to_owned(),
         name: item.name.clone(),
         old_name,
         start_line: item.start_line,

@@ -234,6 +234,72 @@ pub fn run(
     Ok((u8::from(verdict.blocked), Some(verdict)))
 }
 
+/// `changegate publish verdict.json`: posts a verdict computed by an earlier, unprivileged job
+/// (the `workflow_run` pattern for fork PRs). The check run goes on the commit the verdict is
+/// about (`head.sha` of the report, which must match the triggering run's head commit).
+pub fn publish(
+    env: &Env,
+    token: Option<String>,
+    verdict: &Verdict,
+    neutral_on_warnings: bool,
+) -> Result<u8, GithubError> {
+    let token = token.filter(|t| !t.is_empty()).ok_or_else(|| {
+        GithubError::Setup("no GitHub token: set GITHUB_TOKEN or pass --github-token".into())
+    })?;
+    let (owner, repo) = env.repository.split_once('/').ok_or_else(|| {
+        GithubError::Setup(format!(
+            "GITHUB_REPOSITORY `{}` is not owner/name",
+            env.repository
+        ))
+    })?;
+    let head_sha = verdict
+        .head
+        .as_ref()
+        .and_then(|h| h.sha.clone())
+        .ok_or_else(|| GithubError::Setup("the report names no head commit: produce it with `changegate check` in the pull-request job".into()))?;
+    // In a workflow_run job the event says which commit the upstream run built.
+    if env.event_name == "workflow_run" {
+        #[derive(Deserialize)]
+        struct Payload {
+            workflow_run: Option<Run>,
+        }
+        #[derive(Deserialize)]
+        struct Run {
+            head_sha: String,
+        }
+        let payload = std::fs::read_to_string(&env.event_path).unwrap_or_default();
+        if let Ok(Payload {
+            workflow_run: Some(run),
+        }) = serde_json::from_str::<Payload>(&payload)
+        {
+            if run.head_sha != head_sha {
+                return Err(GithubError::Setup(format!(
+                    "the report is about {head_sha}, but the triggering run built {}: refusing to publish it",
+                    run.head_sha
+                )));
+            }
+        }
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
+    let _entered = runtime.enter();
+    let client = Client::new(&env.api_url, &token, retry_policy())?;
+    let repo_path = format!("/repos/{owner}/{repo}");
+    log_report(verdict);
+    write_summary(env, verdict);
+    write_outputs(env, verdict);
+    runtime.block_on(post_check(
+        &client,
+        &repo_path,
+        verdict,
+        &head_sha,
+        neutral_on_warnings,
+    ))?;
+    Ok(u8::from(verdict.blocked))
+}
+
 /// Retry timing; `CHANGEGATE_RETRY_BASE_MS` shortens backoff in tests.
 fn retry_policy() -> RetryPolicy {
     let mut policy = RetryPolicy::default();
