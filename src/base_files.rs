@@ -12,6 +12,8 @@ pub enum BaseFiles {
     Revision(Git, String),
     /// A directory on disk (a work tree or the current directory).
     Disk(PathBuf),
+    /// Files fetched ahead of time (from a platform API when the base commit is not local).
+    Memory(std::collections::BTreeMap<String, Vec<u8>>),
 }
 
 impl BaseFiles {
@@ -19,6 +21,10 @@ impl BaseFiles {
     pub fn read(&self, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, SourceError> {
         match self {
             BaseFiles::Revision(git, sha) => git.file_at(sha, path, max_bytes),
+            BaseFiles::Memory(files) => Ok(files
+                .get(path)
+                .filter(|b| b.len() as u64 <= max_bytes)
+                .cloned()),
             BaseFiles::Disk(root) => {
                 let full = root.join(path);
                 match std::fs::metadata(&full) {
@@ -36,6 +42,14 @@ impl BaseFiles {
         match self {
             BaseFiles::Revision(git, sha) => git.files_under(sha, dir, max_bytes),
             BaseFiles::Disk(root) => files_on_disk(root, dir),
+            BaseFiles::Memory(files) => {
+                let prefix = format!("{}/", dir.trim_end_matches('/'));
+                Ok(files
+                    .iter()
+                    .filter(|(p, b)| p.starts_with(&prefix) && b.len() as u64 <= max_bytes)
+                    .map(|(p, b)| (p.clone(), b.clone()))
+                    .collect())
+            }
         }
     }
 }

@@ -326,13 +326,20 @@ fn check(
                 token,
                 &dir,
                 args.neutral_on_warnings,
-                |base, head, meta| {
+                |source, meta| {
                     let mut platform_options = options.clone();
-                    platform_options.source = SourceSpec::Git(GitRequest {
-                        dir: dir.clone(),
-                        base: Some(base.to_owned()),
-                        head: HeadSpec::Rev(head.to_owned()),
-                    });
+                    platform_options.source = match source {
+                        crate::platform::github::Judge::Git { base, head } => {
+                            SourceSpec::Git(GitRequest {
+                                dir: dir.clone(),
+                                base: Some(base),
+                                head: HeadSpec::Rev(head),
+                            })
+                        }
+                        crate::platform::github::Judge::Api { change, base_files } => {
+                            SourceSpec::Prepared { change, base_files }
+                        }
+                    };
                     platform_options.platform_meta = meta;
                     crate::check(&platform_options)
                 },

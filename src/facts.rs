@@ -18,14 +18,14 @@ use crate::syntax::Language;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where PR/MR description templates live; sections left as in a template count as empty.
-const TEMPLATE_FILES: [&str; 5] = [
+pub const TEMPLATE_FILES: [&str; 5] = [
     ".github/pull_request_template.md",
     ".github/PULL_REQUEST_TEMPLATE.md",
     "pull_request_template.md",
     "PULL_REQUEST_TEMPLATE.md",
     "docs/pull_request_template.md",
 ];
-const TEMPLATE_DIRS: [&str; 2] = [
+pub const TEMPLATE_DIRS: [&str; 2] = [
     ".github/PULL_REQUEST_TEMPLATE",
     ".gitlab/merge_request_templates",
 ];

@@ -35,6 +35,11 @@ use verdict::Verdict;
 pub enum SourceSpec {
     /// A local repository: base..head, the working tree or the index.
     Git(GitRequest),
+    /// A change already read (from a platform API), with the base revision's files.
+    Prepared {
+        change: Box<ChangeSet>,
+        base_files: std::collections::BTreeMap<String, Vec<u8>>,
+    },
     /// A unified diff; `dir` is where a `.changegate.yml` is looked for.
     Patch {
         bytes: Vec<u8>,
@@ -134,6 +139,22 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
                     (change, None, BaseFiles::Disk(root))
                 }
             }
+        }
+        SourceSpec::Prepared { change, base_files } => {
+            let policy = base_files
+                .get(POLICY_FILE)
+                .filter(|_| options.config.is_none())
+                .map(|bytes| {
+                    (
+                        bytes.clone(),
+                        format!("{POLICY_FILE} at base (from the API)"),
+                    )
+                });
+            (
+                (**change).clone(),
+                policy,
+                BaseFiles::Memory(base_files.clone()),
+            )
         }
         SourceSpec::Patch { bytes, origin, dir } => {
             let change = source::load_patch(bytes, origin)?;

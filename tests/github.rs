@@ -54,16 +54,17 @@ fn operation<'a>(spec: &'a Value, verb: &str, request_path: &str) -> Option<(&'a
 
 fn regex_lite(template: &str) -> String {
     let mut out = String::new();
-    let mut in_param = false;
+    let mut param: Option<String> = None;
     for c in template.chars() {
-        match c {
-            '{' => in_param = true,
-            '}' => {
-                in_param = false;
-                out.push_str("[^/]+");
+        match (c, param.as_mut()) {
+            ('{', _) => param = Some(String::new()),
+            ('}', Some(name)) => {
+                // `{path}` (repository contents) spans directories; other parameters do not.
+                out.push_str(if name == "path" { ".+" } else { "[^/]+" });
+                param = None;
             }
-            _ if in_param => {}
-            c => out.push_str(&regex::escape(&c.to_string())),
+            (c, Some(name)) => name.push(c),
+            (c, None) => out.push_str(&regex::escape(&c.to_string())),
         }
     }
     out
@@ -707,4 +708,123 @@ async fn publish_posts_a_verdict_from_an_unprivileged_job() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("refusing to publish"));
+}
+
+/// A repository that lacks the PR's commits (a shallow or unrelated checkout).
+fn checkout_without_the_commits() -> TestRepo {
+    let repo = TestRepo::new();
+    repo.write("unrelated.txt", "x\n");
+    repo.commit("unrelated");
+    repo
+}
+
+const API_BASE: &str = "1111111111111111111111111111111111111111";
+const API_HEAD: &str = "2222222222222222222222222222222222222222";
+
+fn contents_file(path: &str, text: &str) -> Value {
+    use base64::Engine as _;
+    json!({"type": "file", "path": path, "encoding": "base64", "content": base64::engine::general_purpose::STANDARD.encode(text)})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
+    let Some(spec) = require_spec() else { return };
+    let repo = checkout_without_the_commits();
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: API_BASE,
+            head: API_HEAD,
+            body: GOOD_DESCRIPTION,
+            reviews: vec![approval("bob", API_HEAD)],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1/files")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"filename": "secure/keys.env", "status": "modified", "patch": "@@ -1 +1,2 @@\n NAME=x\n+aws_access_key_id = AKIAIOSFODNN7EXAMPLE"},
+            {"filename": "secure/logo.png", "status": "added"}
+        ])))
+        .mount(&server)
+        .await;
+    // The base's policy makes `secure/**` a tier needing one approval; CODEOWNERS etc. are 404.
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/contents/.changegate.yml")))
+        .and(query_param("ref", API_BASE))
+        .respond_with(ResponseTemplate::new(200).set_body_json(contents_file(
+            ".changegate.yml",
+            "version: 1\ntiers:\n  vault:\n    paths: [\"secure/**\"]\n    require: { approvals: 1 }\n",
+        )))
+        .mount(&server)
+        .await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(API_BASE, API_HEAD)).await;
+    assert_eq!(
+        run.code, 1,
+        "the committed key blocks: {}\n{}",
+        run.stdout, run.stderr
+    );
+    let creates = requests(&server, "POST", "/check-runs").await;
+    let summary = creates[0]["output"]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("from the API"),
+        "policy from the base via the API: {summary}"
+    );
+    let titles: Vec<&str> = creates[0]["output"]["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"secrets/aws-access-key"), "{titles:?}");
+    assert!(
+        titles.contains(&"analysis/not-analysed"),
+        "the binary without a patch is reported: {titles:?}"
+    );
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_file_cap_fails_closed() {
+    let Some(spec) = require_spec() else { return };
+    let repo = checkout_without_the_commits();
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: API_BASE,
+            head: API_HEAD,
+            body: "x",
+            reviews: vec![],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    for page in 1..=30 {
+        let files: Vec<Value> = (0..100)
+            .map(|i| json!({"filename": format!("docs/p{page}/f{i}.md"), "status": "modified", "patch": "@@ -1 +1 @@\n-a\n+b"}))
+            .collect();
+        Mock::given(method("GET"))
+            .and(path(format!("{REPO}/pulls/1/files")))
+            .and(query_param("page", page.to_string()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(files)))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1/files")))
+        .and(query_param("page", "31"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(API_BASE, API_HEAD)).await;
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let creates = requests(&server, "POST", "/check-runs").await;
+    assert!(creates[0]["output"]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("analysis/incomplete-change"));
+    validate_contract(&server, spec).await;
 }

@@ -27,6 +27,8 @@ pub struct ChangeSet {
     pub meta: ChangeMeta,
     /// What the source wants the reader to know (which base was picked, what was left out).
     pub notes: Vec<String>,
+    /// Set when the source could not list every file (an API cap): the gate fails closed.
+    pub incomplete: Option<String>,
 }
 
 impl ChangeSet {
@@ -97,7 +99,8 @@ impl Content {
     /// Why a file with this content cannot be fully analysed, if it cannot.
     pub fn limitation(self) -> Option<&'static str> {
         match self {
-            Content::Text | Content::Unknown => None,
+            Content::Text => None,
+            Content::Unknown => Some("content not available (a missing blob, or a file the API gives no patch for): classified by path only"),
             Content::Binary => Some("binary file: content not analysed"),
             Content::NonUtf8 => Some("not valid UTF-8: lines compared, syntax not analysed"),
             Content::TooLarge => Some("too large to parse: classified by path only"),

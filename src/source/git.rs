@@ -394,6 +394,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         files,
         meta,
         notes,
+        incomplete: None,
     };
     change.sort_files();
     Ok((change, git))

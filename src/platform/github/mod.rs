@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod event;
+mod files;
 pub mod publish;
 
 use crate::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
@@ -141,9 +142,21 @@ struct CheckRunId {
 
 /// What to judge: the shas, and (for PRs) the metadata.
 struct Target {
+    number: Option<u64>,
     base_sha: String,
     head_sha: String,
     meta: Option<ChangeMeta>,
+}
+
+/// Where the pipeline reads the change from.
+pub enum Judge {
+    /// Both commits are in the checkout.
+    Git { base: String, head: String },
+    /// Read from the API: the change and the base commit's gate files.
+    Api {
+        change: Box<crate::changeset::ChangeSet>,
+        base_files: std::collections::BTreeMap<String, Vec<u8>>,
+    },
 }
 
 /// Runs the gate in GitHub Actions; `judge` runs the pipeline for a base/head pair and metadata.
@@ -153,7 +166,7 @@ pub fn run(
     token: Option<String>,
     repo_dir: &Path,
     neutral_on_warnings: bool,
-    judge: impl FnOnce(&str, &str, Option<ChangeMeta>) -> Result<Verdict, crate::Error>,
+    judge: impl FnOnce(Judge, Option<ChangeMeta>) -> Result<Verdict, crate::Error>,
 ) -> Result<(u8, Option<Verdict>), GithubError> {
     let payload = std::fs::read_to_string(&env.event_path).map_err(|e| {
         GithubError::Setup(format!(
@@ -187,6 +200,7 @@ pub fn run(
         match &event {
             Event::PullRequest(pr) => load_pull(&client, &repo_path, pr.number, &pr.base_sha).await,
             Event::MergeGroup { base_sha, head_sha } => Ok(Target {
+                number: None,
                 base_sha: base_sha.clone(),
                 head_sha: head_sha.clone(),
                 meta: None,
@@ -194,9 +208,30 @@ pub fn run(
             Event::Other(_) => unreachable!("handled above"),
         }
     })?;
-    ensure_commits(repo_dir, &[&target.base_sha, &target.head_sha]);
+    let local = ensure_commits(repo_dir, &[&target.base_sha, &target.head_sha]);
     let head_sha = target.head_sha.clone();
-    let verdict = match judge(&target.base_sha, &target.head_sha, target.meta) {
+    let source = match (local, target.number) {
+        (true, _) | (false, None) => Judge::Git {
+            base: target.base_sha.clone(),
+            head: target.head_sha.clone(),
+        },
+        (false, Some(number)) => runtime.block_on(async {
+            let change = files::change_from_api(
+                &client,
+                &repo_path,
+                number,
+                &target.base_sha,
+                &target.head_sha,
+            )
+            .await?;
+            let base_files = files::base_files(&client, &repo_path, &target.base_sha).await?;
+            Ok::<_, GithubError>(Judge::Api {
+                change: Box::new(change),
+                base_files,
+            })
+        })?,
+    };
+    let verdict = match judge(source, target.meta) {
         Ok(v) => v,
         Err(e) => {
             // Fail closed, and say why where the PR shows it.
@@ -389,6 +424,7 @@ async fn load_pull(
         head_sha: Some(pr.head.sha.clone()),
     };
     Ok(Target {
+        number: Some(number),
         base_sha: base_sha.to_owned(),
         head_sha: pr.head.sha,
         meta: Some(meta),
@@ -396,9 +432,10 @@ async fn load_pull(
 }
 
 /// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
-fn ensure_commits(repo_dir: &Path, shas: &[&str]) {
+/// Returns whether every commit is then present.
+fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
     let Ok(git) = crate::source::git::Git::discover(repo_dir) else {
-        return;
+        return false;
     };
     for sha in shas {
         if git.try_resolve_commit(sha).is_some() {
@@ -408,8 +445,12 @@ fn ensure_commits(repo_dir: &Path, shas: &[&str]) {
             .args(["120", "git", "-C"])
             .arg(git.root())
             .args(["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
             .status();
     }
+    shas.iter().all(|sha| git.try_resolve_commit(sha).is_some())
 }
 
 /// The text report in the log, wrapped so that nothing in it (PR text, file contents) can issue
