@@ -828,3 +828,35 @@ async fn the_api_file_cap_fails_closed() {
         .contains("analysis/incomplete-change"));
     validate_contract(&server, spec).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_api_failure_exits_2_and_marks_the_check_failed() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1")))
+        .respond_with(ResponseTemplate::new(500).set_body_string("boom"))
+        .mount(&server)
+        .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("HTTP 500"), "{}", run.stderr);
+    let creates = requests(&server, "POST", "/check-runs").await;
+    assert_eq!(creates.len(), 1);
+    assert_eq!(creates[0]["conclusion"], "failure");
+    assert!(creates[0]["output"]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("could not judge"));
+    let pulls = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == format!("{REPO}/pulls/1"))
+        .count();
+    assert_eq!(pulls, 5, "one try and four retries with backoff");
+    validate_contract(&server, spec).await;
+}

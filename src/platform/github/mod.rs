@@ -196,7 +196,7 @@ pub fn run(
     let _entered = runtime.enter();
     let client = Client::new(&env.api_url, &token, retry_policy())?;
     let repo_path = format!("/repos/{owner}/{repo}");
-    let target = runtime.block_on(async {
+    let loaded = runtime.block_on(async {
         match &event {
             Event::PullRequest(pr) => load_pull(&client, &repo_path, pr.number, &pr.base_sha).await,
             Event::MergeGroup { base_sha, head_sha } => Ok(Target {
@@ -207,7 +207,17 @@ pub fn run(
             }),
             Event::Other(_) => unreachable!("handled above"),
         }
-    })?;
+    });
+    let target = match loaded {
+        Ok(target) => target,
+        Err(e) => {
+            // No verdict without the PR's reviews and commits: fail closed, visibly if possible.
+            if let Event::PullRequest(pr) = &event {
+                post_failure(&runtime, &client, &repo_path, &pr.head_sha, &e.to_string());
+            }
+            return Err(e);
+        }
+    };
     let local = ensure_commits(repo_dir, &[&target.base_sha, &target.head_sha]);
     let head_sha = target.head_sha.clone();
     let source = match (local, target.number) {
@@ -234,25 +244,7 @@ pub fn run(
     let verdict = match judge(source, target.meta) {
         Ok(v) => v,
         Err(e) => {
-            // Fail closed, and say why where the PR shows it.
-            let summary = format!(
-                "## ❌ changegate could not judge this change\n\n{}\n",
-                markdown_escape(&e.to_string())
-            );
-            let body = publish::CreateCheckRun {
-                name: publish::CHECK_NAME,
-                head_sha: head_sha.clone(),
-                status: "completed",
-                conclusion: "failure",
-                output: publish::Output {
-                    title: "changegate failed to run".into(),
-                    summary,
-                    annotations: Vec::new(),
-                },
-            };
-            let _ = runtime.block_on(
-                client.post::<_, serde_json::Value>(&format!("{repo_path}/check-runs"), &body),
-            );
+            post_failure(&runtime, &client, &repo_path, &head_sha, &e.to_string());
             return Err(GithubError::Check(e));
         }
     };
@@ -333,6 +325,35 @@ pub fn publish(
         neutral_on_warnings,
     ))?;
     Ok(u8::from(verdict.blocked))
+}
+
+/// Marks the check failed with the reason: the gate fails closed, and says why where the PR shows it.
+fn post_failure(
+    runtime: &tokio::runtime::Runtime,
+    client: &Client,
+    repo_path: &str,
+    head_sha: &str,
+    reason: &str,
+) {
+    let body = publish::CreateCheckRun {
+        name: publish::CHECK_NAME,
+        head_sha: head_sha.to_owned(),
+        status: "completed",
+        conclusion: "failure",
+        output: publish::Output {
+            title: "changegate could not judge this change".into(),
+            summary: markdown::truncate(
+                format!(
+                    "## ❌ changegate could not judge this change\n\n{}\n",
+                    markdown_escape(reason)
+                ),
+                publish::SUMMARY_MAX,
+            ),
+            annotations: Vec::new(),
+        },
+    };
+    let _ = runtime
+        .block_on(client.post::<_, serde_json::Value>(&format!("{repo_path}/check-runs"), &body));
 }
 
 /// Retry timing; `CHANGEGATE_RETRY_BASE_MS` shortens backoff in tests.
