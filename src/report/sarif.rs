@@ -1,0 +1,140 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning via
+//! `github/codeql-action/upload-sarif`), within GitHub's limits: one run, at most 25,000 results,
+//! rule descriptions ≤ 1,000 characters, stable `partialFingerprints`.
+
+use super::finding::{Finding, Severity};
+use crate::verdict::Verdict;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// GitHub code scanning keeps at most this many results per run.
+const MAX_RESULTS: usize = 25_000;
+/// `fullDescription` limit.
+const MAX_DESCRIPTION: usize = 1_000;
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut out: String = text.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Writes the SARIF log, pretty-printed, with a final newline.
+pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
+    // One rule entry per rule id, described by its first finding (findings are sorted).
+    let mut rules: BTreeMap<&str, &Finding> = BTreeMap::new();
+    for f in &v.findings {
+        rules.entry(f.rule_id.as_str()).or_insert(f);
+    }
+    let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
+    let rule_entries: Vec<Value> = rules
+        .iter()
+        .map(|(id, f)| {
+            json!({
+                "id": id,
+                "name": id.replace(['/', '-'], "_"),
+                "shortDescription": { "text": clip(id, MAX_DESCRIPTION) },
+                "fullDescription": { "text": clip(&f.message, MAX_DESCRIPTION) },
+                "help": { "text": f.note.clone().unwrap_or_else(|| f.message.clone()) },
+                "defaultConfiguration": { "level": level(f.severity) },
+                "properties": { "check": f.check },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = v
+        .findings
+        .iter()
+        .take(MAX_RESULTS)
+        .map(|f| {
+            let mut result = json!({
+                "ruleId": f.rule_id,
+                "ruleIndex": index[f.rule_id.as_str()],
+                "level": level(f.severity),
+                "message": { "text": f.message },
+                "partialFingerprints": { "changegateFingerprint/v1": f.fingerprint() },
+                "properties": { "blocking": f.blocking },
+            });
+            if let Some(path) = &f.path {
+                let mut location = json!({
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(path), "uriBaseId": "%SRCROOT%" },
+                    }
+                });
+                if let Some(r) = f.range {
+                    let mut region = json!({ "startLine": r.start_line.max(1), "endLine": r.end_line.max(r.start_line).max(1) });
+                    if r.start_line == r.end_line {
+                        region["startColumn"] = json!(r.start_col.max(1));
+                        // SARIF's endColumn is exclusive.
+                        region["endColumn"] = json!(r.end_col.max(r.start_col).max(1) + 1);
+                    }
+                    if let Some(snippet) = &f.snippet {
+                        region["snippet"] = json!({ "text": snippet });
+                    }
+                    location["physicalLocation"]["region"] = region;
+                }
+                if let Some(item) = &f.item {
+                    location["logicalLocations"] = json!([{ "fullyQualifiedName": item }]);
+                }
+                result["locations"] = json!([location]);
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "changegate",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/changegate/changegate",
+                    "rules": rule_entries,
+                }
+            },
+            "results": results,
+            "properties": {
+                "verdict": if v.blocked { "blocked" } else { "pass" },
+                "blastRadius": v.blast_radius.score,
+            },
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+/// A repo-relative path as a URI reference: `%`-encode what a URI cannot hold.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("config/café menu.yaml"), "config/caf%C3%A9%20menu.yaml");
+    }
+}
