@@ -121,6 +121,22 @@ pub struct CheckArgs {
     /// Conclude the check run `neutral` (not `success`) when there are warnings.
     #[arg(long)]
     pub neutral_on_warnings: bool,
+    /// GitLab token with read_api (api to post) (default: $GITLAB_TOKEN). Never printed.
+    #[arg(long, value_name = "TOKEN")]
+    pub gitlab_token: Option<String>,
+    /// In GitLab CI, where to write the Code Quality report.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "gl-code-quality-report.json"
+    )]
+    pub codequality_output: PathBuf,
+    /// In GitLab CI, also post a commit status `changegate` (needs an `api` token).
+    #[arg(long)]
+    pub gitlab_status: bool,
+    /// In GitLab CI, also post the summary as a merge-request note, updated in place on re-runs.
+    #[arg(long)]
+    pub gitlab_note: bool,
     /// Files larger than this many bytes are classified by path only.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
     pub max_file_size: u64,
@@ -313,7 +329,54 @@ fn check(
         strict: args.strict,
         reviews_file: args.reviews_file.clone(),
         platform_meta: None,
+        platform_notes: Vec::new(),
     };
+    if args.diff.is_none() && !args.no_platform {
+        if let Some(detected) = crate::platform::gitlab::Env::from_env() {
+            match detected.map_err(anyhow::Error::msg)? {
+                crate::platform::gitlab::Detected::NotMergeRequest => {
+                    println!("changegate: not a merge-request pipeline (CI_MERGE_REQUEST_IID is not set); nothing to check.");
+                    return Ok(0);
+                }
+                crate::platform::gitlab::Detected::MergeRequest(env) => {
+                    let token = args
+                        .gitlab_token
+                        .clone()
+                        .or_else(|| std::env::var("GITLAB_TOKEN").ok());
+                    let outputs = crate::platform::gitlab::Outputs {
+                        codequality: args.codequality_output.clone(),
+                        status: args.gitlab_status,
+                        note: args.gitlab_note,
+                    };
+                    let (code, verdict) = crate::platform::gitlab::run(
+                        &env,
+                        token,
+                        &dir,
+                        &outputs,
+                        |base, head, meta, notes| {
+                            let mut platform_options = options.clone();
+                            platform_options.source = SourceSpec::Git(GitRequest {
+                                dir: dir.clone(),
+                                base: Some(base.to_owned()),
+                                head: HeadSpec::Rev(head.to_owned()),
+                            });
+                            platform_options.platform_meta = Some(meta);
+                            platform_options.platform_notes = notes;
+                            crate::check(&platform_options)
+                        },
+                    )?;
+                    if let Some(path) = &args.output {
+                        let mut bytes = Vec::new();
+                        render(&verdict, args.format, false, &mut bytes)?;
+                        std::fs::write(path, bytes).with_context(|| {
+                            format!("cannot write the report to {}", path.display())
+                        })?;
+                    }
+                    return Ok(code);
+                }
+            }
+        }
+    }
     if args.diff.is_none() && !args.no_platform {
         if let Some(env) = crate::platform::github::Env::from_env() {
             let env = env.map_err(anyhow::Error::msg)?;

@@ -63,6 +63,8 @@ pub struct CheckOptions {
     pub reviews_file: Option<PathBuf>,
     /// Metadata from a platform API (PR title, body, reviews, commits), replacing git's.
     pub platform_meta: Option<changeset::ChangeMeta>,
+    /// What the platform step wants the report to say (a missing token, a Free-tier API).
+    pub platform_notes: Vec<String>,
 }
 
 /// Why a check could not run (exit code 2).
@@ -170,9 +172,15 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     };
     lap(&mut timings.source);
     if let Some(meta) = &options.platform_meta {
+        // Commits keep git's trailers and parents when the platform did not list them.
+        let commits = std::mem::take(&mut change.meta.commits);
         change.meta = meta.clone();
+        if change.meta.commits.is_empty() {
+            change.meta.commits = commits;
+        }
     }
     let mut notes = std::mem::take(&mut change.notes);
+    notes.extend(options.platform_notes.iter().cloned());
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
     let rules = load_rules(&policy, &base_files, max)?;
     if let Some(path) = &options.reviews_file {

@@ -2,9 +2,9 @@
 //! the `.diff` media type, which fails beyond 300 files), and the base revision's own files
 //! (policy, rules, CODEOWNERS, templates) from the contents API at the base commit.
 
-use super::client::{ApiError, Client};
 use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, Rev};
 use crate::diff::parse_patch;
+use crate::platform::http::{ApiError, Client};
 use base64::Engine as _;
 use serde::Deserialize;
 use std::collections::BTreeMap;

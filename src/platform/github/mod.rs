@@ -3,15 +3,14 @@
 //! job summary and step outputs; workflow-command annotations when the token cannot write checks
 //! (fork PRs); a commit status when it is a personal token.
 
-pub mod client;
 pub mod event;
 mod files;
 pub mod publish;
 
 use crate::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
+use crate::platform::http::{ApiError, Auth, Client, RetryPolicy};
 use crate::report::{markdown, text, workflow};
 use crate::verdict::Verdict;
-use client::{ApiError, Client, RetryPolicy};
 use event::Event;
 use serde::Deserialize;
 use std::io::Write;
@@ -194,7 +193,12 @@ pub fn run(
         .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
     // octocrab's client spawns its buffer task on the current runtime.
     let _entered = runtime.enter();
-    let client = Client::new(&env.api_url, &token, retry_policy())?;
+    let client = Client::new(
+        "GitHub",
+        &env.api_url,
+        Auth::Bearer(token.clone()),
+        retry_policy(),
+    )?;
     let repo_path = format!("/repos/{owner}/{repo}");
     let loaded = runtime.block_on(async {
         match &event {
@@ -312,7 +316,12 @@ pub fn publish(
         .build()
         .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
     let _entered = runtime.enter();
-    let client = Client::new(&env.api_url, &token, retry_policy())?;
+    let client = Client::new(
+        "GitHub",
+        &env.api_url,
+        Auth::Bearer(token.clone()),
+        retry_policy(),
+    )?;
     let repo_path = format!("/repos/{owner}/{repo}");
     log_report(verdict);
     write_summary(env, verdict);
@@ -357,7 +366,7 @@ fn post_failure(
 }
 
 /// Retry timing; `CHANGEGATE_RETRY_BASE_MS` shortens backoff in tests.
-fn retry_policy() -> RetryPolicy {
+pub(crate) fn retry_policy() -> RetryPolicy {
     let mut policy = RetryPolicy::default();
     if let Some(ms) = std::env::var("CHANGEGATE_RETRY_BASE_MS")
         .ok()
@@ -454,7 +463,7 @@ async fn load_pull(
 
 /// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
 /// Returns whether every commit is then present.
-fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
+pub(crate) fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
     let Ok(git) = crate::source::git::Git::discover(repo_dir) else {
         return false;
     };

@@ -1,4 +1,5 @@
-//! GitHub REST calls through octocrab's HTTP client, with changegate's own retry policy:
+//! REST calls to GitHub and GitLab through octocrab's HTTP client (hyper + rustls with bundled
+//! roots), with changegate's own retry policy:
 //! exponential backoff on 5xx and connection errors, `retry-after` on secondary rate limits,
 //! waiting for `x-ratelimit-reset` only up to a bound. The token never appears in an error.
 
@@ -10,28 +11,32 @@ use std::time::Duration;
 /// Why a call failed. Deliberately holds no request headers: the token must not leak.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    #[error("GitHub API {method} {path}: HTTP {status}: {message}")]
+    #[error("{service} API {method} {path}: HTTP {status}: {message}")]
     Status {
+        service: &'static str,
         method: &'static str,
         path: String,
         status: u16,
         message: String,
     },
-    #[error("GitHub API {method} {path}: rate limited for {wait}s, longer than the {limit}s changegate waits")]
+    #[error("{service} API {method} {path}: rate limited for {wait}s, longer than the {limit}s changegate waits")]
     RateLimited {
+        service: &'static str,
         method: &'static str,
         path: String,
         wait: u64,
         limit: u64,
     },
-    #[error("GitHub API {method} {path}: {message}")]
+    #[error("{service} API {method} {path}: {message}")]
     Transport {
+        service: &'static str,
         method: &'static str,
         path: String,
         message: String,
     },
-    #[error("GitHub API {method} {path}: unexpected response: {message}")]
+    #[error("{service} API {method} {path}: unexpected response: {message}")]
     Decode {
+        service: &'static str,
         method: &'static str,
         path: String,
         message: String,
@@ -78,11 +83,21 @@ impl Default for RetryPolicy {
     }
 }
 
-/// A REST client for one API root (`GITHUB_API_URL`; GHES is `https://HOST/api/v3`).
+/// How requests authenticate.
+pub enum Auth {
+    /// `Authorization: Bearer …` (GitHub tokens).
+    Bearer(String),
+    /// A named header (GitLab's `PRIVATE-TOKEN`).
+    Header(&'static str, String),
+}
+
+/// A REST client for one API root (`GITHUB_API_URL`, GHES `https://HOST/api/v3`, or GitLab's
+/// `CI_API_V4_URL`).
 pub struct Client {
     octocrab: Octocrab,
     api_url: String,
     retry: RetryPolicy,
+    service: &'static str,
 }
 
 #[derive(Clone, Copy)]
@@ -90,6 +105,7 @@ enum Method {
     Get,
     Post,
     Patch,
+    Put,
 }
 
 impl Method {
@@ -98,6 +114,7 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Patch => "PATCH",
+            Method::Put => "PUT",
         }
     }
 }
@@ -105,14 +122,25 @@ impl Method {
 impl Client {
     /// Builds the client. TLS uses bundled webpki roots, so a static binary on a minimal image
     /// needs no system certificates.
-    pub fn new(api_url: &str, token: &str, retry: RetryPolicy) -> Result<Client, ApiError> {
+    pub fn new(
+        service: &'static str,
+        api_url: &str,
+        auth: Auth,
+        retry: RetryPolicy,
+    ) -> Result<Client, ApiError> {
         let transport = |message: String| ApiError::Transport {
+            service,
             method: "GET",
             path: "/".into(),
             message,
         };
-        let octocrab = Octocrab::builder()
-            .personal_token(token.to_owned())
+        let builder = match auth {
+            Auth::Bearer(token) => Octocrab::builder().personal_token(token),
+            Auth::Header(name, value) => {
+                Octocrab::builder().add_header(http::HeaderName::from_static(name), value)
+            }
+        };
+        let octocrab = builder
             .base_uri(api_url)
             .map_err(|e| transport(format!("invalid GITHUB_API_URL `{api_url}`: {e}")))?
             .add_retry_config(octocrab::service::middleware::retry::RetryConfig::None)
@@ -124,6 +152,7 @@ impl Client {
             octocrab,
             api_url: api_url.trim_end_matches('/').to_owned(),
             retry,
+            service,
         })
     }
 
@@ -145,6 +174,14 @@ impl Client {
         body: &B,
     ) -> Result<T, ApiError> {
         self.send(Method::Patch, path, Some(body)).await
+    }
+
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send(Method::Put, path, Some(body)).await
     }
 
     /// Every item of a paginated list (`per_page=100`, pages until a short one).
@@ -178,11 +215,13 @@ impl Client {
                 Method::Get => self.octocrab._get(url.as_str()).await,
                 Method::Post => self.octocrab._post(url.as_str(), body).await,
                 Method::Patch => self.octocrab._patch(url.as_str(), body).await,
+                Method::Put => self.octocrab._put(url.as_str(), body).await,
             };
             let wait = match response {
                 Err(e) => {
                     if attempt >= self.retry.max_retries {
                         return Err(ApiError::Transport {
+                            service: self.service,
                             method: method.name(),
                             path: path.to_owned(),
                             message: transport_message(&e),
@@ -205,6 +244,7 @@ impl Client {
                             text.as_str()
                         };
                         return serde_json::from_str(text).map_err(|e| ApiError::Decode {
+                            service: self.service,
                             method: method.name(),
                             path: path.to_owned(),
                             message: e.to_string(),
@@ -236,6 +276,7 @@ impl Client {
                         Some(secs) if attempt < self.retry.max_retries => {
                             if Duration::from_secs(secs) > self.retry.max_wait {
                                 return Err(ApiError::RateLimited {
+                                    service: self.service,
                                     method: method.name(),
                                     path: path.to_owned(),
                                     wait: secs,
@@ -249,6 +290,7 @@ impl Client {
                         }
                         _ => {
                             return Err(ApiError::Status {
+                                service: self.service,
                                 method: method.name(),
                                 path: path.to_owned(),
                                 status: status.as_u16(),
