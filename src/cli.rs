@@ -41,7 +41,7 @@ pub enum ColorWhen {
 pub enum Command {
     /// Judge a change: the working tree (default), the index, a revision range, or a patch.
     #[command(after_help = EXIT_CODES)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List or test rules (built-in packs and the custom rules of the policy on disk).
     #[command(subcommand)]
     Rules(RulesCommand),

@@ -33,7 +33,7 @@ pub struct Env {
 /// What the environment says about this job.
 pub enum Detected {
     /// A merge-request pipeline.
-    MergeRequest(Env),
+    MergeRequest(Box<Env>),
     /// GitLab CI, but not a merge-request pipeline.
     NotMergeRequest,
 }
@@ -52,7 +52,7 @@ impl Env {
             var(name).ok_or_else(|| format!("{name} is not set in this merge-request pipeline"))
         };
         Some((|| {
-            Ok(Detected::MergeRequest(Env {
+            Ok(Detected::MergeRequest(Box::new(Env {
                 iid: iid
                     .parse()
                     .map_err(|_| format!("CI_MERGE_REQUEST_IID `{iid}` is not a number"))?,
@@ -76,7 +76,7 @@ impl Env {
                     == Some("true"),
                 approved: var("CI_MERGE_REQUEST_APPROVED").map(|v| v == "true"),
                 pipeline_id: var("CI_PIPELINE_ID"),
-            }))
+            })))
         })())
     }
 }
