@@ -57,6 +57,24 @@ pub enum Command {
         #[arg(long)]
         neutral_on_warnings: bool,
     },
+    /// Write a starter .changegate.yml adapted to this repository.
+    Init {
+        /// Overwrite an existing .changegate.yml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Install a git hook that runs the dry-run (pre-push by default).
+    InstallHook {
+        /// Run on `git push` (the default): everything about to be pushed.
+        #[arg(long, conflicts_with = "pre_commit")]
+        pre_push: bool,
+        /// Run on `git commit`: only what is staged.
+        #[arg(long)]
+        pre_commit: bool,
+        /// Replace an existing hook.
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a rule: what it matches, why it matters, what to do instead.
     Explain {
         /// The rule id, e.g. `rust/unwrap`.
@@ -220,6 +238,28 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 *neutral_on_warnings,
             )?)
         }
+        Command::Init { force } => {
+            let dir = working_dir(cli.directory.as_deref())?;
+            let path = crate::init::init(&dir, *force)?;
+            println!(
+                "wrote {} — review the tiers, then commit it",
+                path.display()
+            );
+            Ok(0)
+        }
+        Command::InstallHook {
+            pre_commit, force, ..
+        } => {
+            let dir = working_dir(cli.directory.as_deref())?;
+            let hook = if *pre_commit {
+                crate::init::Hook::PreCommit
+            } else {
+                crate::init::Hook::PrePush
+            };
+            let path = crate::init::install_hook(&dir, hook, *force)?;
+            println!("installed {}", path.display());
+            Ok(0)
+        }
         Command::Explain { rule_id } => {
             let set = configured_rules(cli.directory.as_deref())?;
             match set.get(rule_id) {
@@ -230,6 +270,14 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 None => anyhow::bail!("no rule `{rule_id}` (see `changegate rules list`)"),
             }
         }
+    }
+}
+
+fn working_dir(directory: Option<&std::path::Path>) -> anyhow::Result<PathBuf> {
+    use anyhow::Context as _;
+    match directory {
+        Some(d) => Ok(d.to_path_buf()),
+        None => std::env::current_dir().context("cannot read the current directory"),
     }
 }
 

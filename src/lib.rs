@@ -14,6 +14,7 @@ pub mod diff;
 pub mod facts;
 pub mod fanin;
 pub mod glob;
+pub mod init;
 pub mod markdown;
 pub mod platform;
 pub mod policy;

@@ -107,3 +107,68 @@ fn json_report_reads_back_into_the_same_report() {
         "JSON → verdict → JSON is lossless"
     );
 }
+
+#[test]
+fn init_writes_a_valid_policy_adapted_to_the_repository_and_never_overwrites() {
+    let repo = TestRepo::new();
+    repo.write("deploy/app.yaml", "a: 1\n")
+        .write("src/main.rs", "fn main() {}\n")
+        .write("infra/main.tf", "x = 1\n");
+    repo.commit("base");
+    repo.changegate()
+        .arg("init")
+        .assert()
+        .code(0)
+        .stdout(contains(".changegate.yml"));
+    let text = std::fs::read_to_string(repo.path().join(".changegate.yml")).unwrap();
+    assert!(
+        text.contains("\"deploy/**\"")
+            && text.contains("\"infra/**\"")
+            && text.contains("\"**/*.tf\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\"helm/**\""),
+        "absent paths are left out: {text}"
+    );
+    assert!(text.contains("\"src/**\""));
+    assert!(
+        text.contains("packs: [config, kubernetes, rust, secrets, shell, terraform]"),
+        "{text}"
+    );
+    changegate::policy::Policy::from_yaml(&text, "generated").expect("the starter policy is valid");
+    repo.changegate()
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+    repo.changegate().args(["init", "--force"]).assert().code(0);
+}
+
+#[test]
+fn install_hook_writes_an_executable_hook() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = TestRepo::new();
+    repo.changegate().arg("install-hook").assert().code(0);
+    let hook = repo.path().join(".git/hooks/pre-push");
+    let text = std::fs::read_to_string(&hook).unwrap();
+    assert!(
+        text.starts_with("#!/bin/sh") && text.contains("exec changegate check\n"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::metadata(&hook).unwrap().permissions().mode() & 0o111,
+        0o111
+    );
+    repo.changegate()
+        .arg("install-hook")
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+    repo.changegate()
+        .args(["install-hook", "--pre-commit"])
+        .assert()
+        .code(0);
+    let pre_commit = std::fs::read_to_string(repo.path().join(".git/hooks/pre-commit")).unwrap();
+    assert!(pre_commit.contains("changegate check --staged"));
+}
