@@ -57,6 +57,8 @@ pub enum Command {
         #[arg(long)]
         neutral_on_warnings: bool,
     },
+    /// Print the JSON Schema of .changegate.yml (for editor completion).
+    Schema,
     /// Write a starter .changegate.yml adapted to this repository.
     Init {
         /// Overwrite an existing .changegate.yml.
@@ -237,6 +239,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 &verdict,
                 *neutral_on_warnings,
             )?)
+        }
+        Command::Schema => {
+            print!("{}", crate::policy::json_schema());
+            Ok(0)
         }
         Command::Init { force } => {
             let dir = working_dir(cli.directory.as_deref())?;

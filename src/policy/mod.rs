@@ -15,6 +15,15 @@ use globset::GlobSet;
 /// The file changegate reads its policy from, at the repository root.
 pub const POLICY_FILE: &str = ".changegate.yml";
 
+/// The JSON Schema of `.changegate.yml`, generated from the serde types that read it (checked in
+/// as `schemas/changegate.schema.json`; a test fails when it is stale).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(raw::RawPolicy);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The built-in policy, used when a repository has none.
 pub const DEFAULT_POLICY: &str = include_str!("default.yml");
 

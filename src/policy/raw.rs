@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 /// The whole policy file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPolicy {
     /// Format version; only `1` exists.
@@ -39,7 +39,7 @@ pub struct RawPolicy {
 }
 
 /// AI-assisted detection and its extra requirement.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAiAssisted {
     /// `Token: value-glob` patterns matched against commit trailers (`Co-authored-by: *Copilot*`).
@@ -57,7 +57,7 @@ pub struct RawAiAssisted {
 }
 
 /// Extra requirements of an AI-assisted change.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAiRequire {
     /// Approvals added to the tier's requirement.
@@ -72,7 +72,7 @@ pub struct RawAiRequire {
 }
 
 /// Blast-radius thresholds.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBlastRadius {
     /// A score above this blocks the change.
@@ -83,7 +83,7 @@ pub struct RawBlastRadius {
     pub require_approvals_above: Option<RawScoreApprovals>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScoreApprovals {
     pub score: u32,
@@ -91,7 +91,7 @@ pub struct RawScoreApprovals {
 }
 
 /// One tier.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTier {
     /// Globs over repo-relative paths (`*` stays within a directory, `**` crosses them).
@@ -105,7 +105,7 @@ pub struct RawTier {
 }
 
 /// Requirements of a tier.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRequire {
     /// Approvals needed before merge.
@@ -133,7 +133,7 @@ pub struct RawRequire {
 }
 
 /// One documentation section.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocSection {
     /// Heading text that starts the section (case-insensitive; `## Rollback plan` matches `Rollback`).
@@ -148,7 +148,7 @@ fn one() -> u32 {
 }
 
 /// Rule settings.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     /// Built-in packs to load; all of them when absent.

@@ -109,3 +109,46 @@ fn gate_files_are_recognised() {
     assert!(!p.is_gate_file(".changegate/rulesx/x.yml"));
     assert!(!p.is_gate_file("src/.changegate.yml"));
 }
+
+#[test]
+fn checked_in_json_schema_is_current() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/changegate.schema.json");
+    let generated = json_schema();
+    if std::env::var("CHANGEGATE_BLESS").is_ok() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schemas/changegate.schema.json is stale: run `CHANGEGATE_BLESS=1 cargo test checked_in_json_schema` and commit it"
+    );
+}
+
+#[test]
+fn the_schema_accepts_the_builtin_policy() {
+    let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
+    assert_eq!(schema["title"], "RawPolicy");
+    assert!(schema["properties"]["tiers"].is_object());
+    assert_eq!(
+        schema["additionalProperties"], false,
+        "unknown keys are errors"
+    );
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let builtin: serde_json::Value = serde_yaml::from_str(DEFAULT_POLICY).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&builtin)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let typo: serde_json::Value = serde_yaml::from_str(
+        "version: 1
+tierz: {}
+",
+    )
+    .unwrap();
+    assert!(
+        !validator.is_valid(&typo),
+        "the schema rejects unknown keys too"
+    );
+}
