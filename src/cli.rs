@@ -407,13 +407,20 @@ fn check(
                         token,
                         &dir,
                         &outputs,
-                        |base, head, meta, notes| {
+                        |source, meta, notes| {
                             let mut platform_options = options.clone();
-                            platform_options.source = SourceSpec::Git(GitRequest {
-                                dir: dir.clone(),
-                                base: Some(base.to_owned()),
-                                head: HeadSpec::Rev(head.to_owned()),
-                            });
+                            platform_options.source = match source {
+                                crate::platform::Judge::Git { base, head } => {
+                                    SourceSpec::Git(GitRequest {
+                                        dir: dir.clone(),
+                                        base: Some(base),
+                                        head: HeadSpec::Rev(head),
+                                    })
+                                }
+                                crate::platform::Judge::Api { change, base_files } => {
+                                    SourceSpec::Prepared { change, base_files }
+                                }
+                            };
                             platform_options.platform_meta = Some(meta);
                             platform_options.platform_notes = notes;
                             crate::check(&platform_options)
@@ -446,14 +453,12 @@ fn check(
                 |source, meta| {
                     let mut platform_options = options.clone();
                     platform_options.source = match source {
-                        crate::platform::github::Judge::Git { base, head } => {
-                            SourceSpec::Git(GitRequest {
-                                dir: dir.clone(),
-                                base: Some(base),
-                                head: HeadSpec::Rev(head),
-                            })
-                        }
-                        crate::platform::github::Judge::Api { change, base_files } => {
+                        crate::platform::Judge::Git { base, head } => SourceSpec::Git(GitRequest {
+                            dir: dir.clone(),
+                            base: Some(base),
+                            head: HeadSpec::Rev(head),
+                        }),
+                        crate::platform::Judge::Api { change, base_files } => {
                             SourceSpec::Prepared { change, base_files }
                         }
                     };

@@ -860,3 +860,37 @@ async fn an_api_failure_exits_2_and_marks_the_check_failed() {
     assert_eq!(pulls, 5, "one try and four retries with backoff");
     validate_contract(&server, spec).await;
 }
+
+#[test]
+fn https_client_needs_no_system_certificates() {
+    // The trust store is bundled (webpki roots): pointing the system's certificate locations at
+    // nothing changes nothing; the call fails only because nothing listens on the port.
+    let (repo, base, head) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
+    let event_path = repo.scratch().join("event.json");
+    std::fs::write(&event_path, pr_event(&base, &head).to_string()).unwrap();
+    let out = repo
+        .changegate()
+        .arg("check")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_EVENT_NAME", "pull_request")
+        .env("GITHUB_EVENT_PATH", &event_path)
+        .env("GITHUB_REPOSITORY", "octo/app")
+        .env("GITHUB_API_URL", "https://127.0.0.1:9")
+        .env("GITHUB_TOKEN", TOKEN)
+        .env("SSL_CERT_FILE", "/nonexistent/cert.pem")
+        .env("SSL_CERT_DIR", "/nonexistent")
+        .env("CHANGEGATE_RETRY_BASE_MS", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("GitHub API GET /repos/octo/app/pulls/1"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.to_lowercase().contains("certificate store") && !stderr.contains("native"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN));
+}

@@ -364,3 +364,64 @@ fn outside_merge_request_pipelines_nothing_happens() {
         .code(0)
         .stdout(predicates::str::contains("not a merge-request pipeline"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
+    use base64::Engine as _;
+    // A clone that lacks the MR's commits.
+    let repo = TestRepo::new();
+    repo.write("other.txt", "x\n");
+    repo.commit("unrelated");
+    let (base, head) = (
+        "1111111111111111111111111111111111111111",
+        "2222222222222222222222222222222222222222",
+    );
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"]).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/diffs")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"old_path": "vault/keys.env", "new_path": "vault/keys.env", "diff": "@@ -1 +1,2 @@\n NAME=x\n+aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"},
+            {"old_path": "vault/big.bin", "new_path": "vault/big.bin", "new_file": true, "diff": ""}
+        ])))
+        .mount(&server)
+        .await;
+    let policy = "version: 1\ntiers:\n  vault:\n    paths: [\"vault/**\"]\n";
+    Mock::given(method("GET"))
+        .and(path("/api/v4/projects/42/repository/files/.changegate.yml"))
+        .and(query_param("ref", base))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"file_path": ".changegate.yml", "encoding": "base64", "content": base64::engine::general_purpose::STANDARD.encode(policy)})))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        base,
+        head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(
+        r.code, 1,
+        "the committed key blocks: {}\n{}",
+        r.stdout, r.stderr
+    );
+    assert!(r.stdout.contains("from the API"), "{}", r.stdout);
+    let cq = r.codequality.unwrap();
+    let names: Vec<&str> = cq
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["check_name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"secrets/aws-access-key"), "{names:?}");
+    assert!(
+        names.contains(&"analysis/not-analysed"),
+        "the empty (too large) diff is unknown content: {names:?}"
+    );
+}

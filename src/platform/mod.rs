@@ -3,3 +3,80 @@
 pub mod github;
 pub mod gitlab;
 pub mod http;
+
+use crate::changeset::{Content, FileChange, FileStatus};
+use std::path::Path;
+
+/// Where the pipeline reads the change from.
+pub enum Judge {
+    /// Both commits are in the checkout.
+    Git { base: String, head: String },
+    /// Read from the API: the change and the base commit's gate files.
+    Api {
+        change: Box<crate::changeset::ChangeSet>,
+        base_files: std::collections::BTreeMap<String, Vec<u8>>,
+    },
+}
+
+/// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
+/// Returns whether every commit is then present.
+pub fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
+    let Ok(git) = crate::source::git::Git::discover(repo_dir) else {
+        return false;
+    };
+    for sha in shas {
+        if git.try_resolve_commit(sha).is_some() {
+            continue;
+        }
+        let _ = std::process::Command::new("timeout")
+            .args(["120", "git", "-C"])
+            .arg(git.root())
+            .args(["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+    shas.iter().all(|sha| git.try_resolve_commit(sha).is_some())
+}
+
+/// A file of a platform's diff API: its status, paths and (when the API gives one) the patch.
+/// No patch means binary or too large: content unknown, never "unchanged".
+pub fn change_from_patch(
+    status: FileStatus,
+    old: &str,
+    new: &str,
+    patch: Option<&str>,
+) -> FileChange {
+    let (old_path, new_path) = match status {
+        FileStatus::Added => (None, Some(new.to_owned())),
+        FileStatus::Deleted => (Some(old.to_owned()), None),
+        _ => (Some(old.to_owned()), Some(new.to_owned())),
+    };
+    let mut change = FileChange::new(status, old_path, new_path);
+    change.content = Content::Unknown;
+    if let Some(patch) = patch.filter(|p| !p.trim().is_empty()) {
+        let minus = if status == FileStatus::Added {
+            "/dev/null".to_owned()
+        } else {
+            format!("a/{old}")
+        };
+        let plus = if status == FileStatus::Deleted {
+            "/dev/null".to_owned()
+        } else {
+            format!("b/{new}")
+        };
+        let text = format!(
+            "--- {minus}\n+++ {plus}\n{}\n",
+            patch.trim_end_matches('\n')
+        );
+        if let Ok(mut parsed) = crate::diff::parse_patch(text.as_bytes()) {
+            if !parsed.is_empty() {
+                let parsed = parsed.remove(0);
+                change.hunks = parsed.hunks;
+                change.content = parsed.content;
+            }
+        }
+    }
+    change
+}

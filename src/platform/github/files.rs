@@ -2,8 +2,7 @@
 //! the `.diff` media type, which fails beyond 300 files), and the base revision's own files
 //! (policy, rules, CODEOWNERS, templates) from the contents API at the base commit.
 
-use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, Rev};
-use crate::diff::parse_patch;
+use crate::changeset::{ChangeSet, FileChange, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
 use base64::Engine as _;
 use serde::Deserialize;
@@ -83,38 +82,7 @@ fn file_change(file: PrFile) -> FileChange {
         .previous_filename
         .clone()
         .unwrap_or_else(|| file.filename.clone());
-    let (old_path, new_path) = match status {
-        FileStatus::Added => (None, Some(file.filename.clone())),
-        FileStatus::Deleted => (Some(file.filename.clone()), None),
-        _ => (Some(old.clone()), Some(file.filename.clone())),
-    };
-    let mut change = FileChange::new(status, old_path, new_path);
-    match &file.patch {
-        Some(patch) => {
-            let minus = if status == FileStatus::Added {
-                "/dev/null".to_owned()
-            } else {
-                format!("a/{old}")
-            };
-            let plus = if status == FileStatus::Deleted {
-                "/dev/null".to_owned()
-            } else {
-                format!("b/{}", file.filename)
-            };
-            let text = format!("--- {minus}\n+++ {plus}\n{patch}\n");
-            match parse_patch(text.as_bytes()) {
-                Ok(mut parsed) if !parsed.is_empty() => {
-                    let parsed = parsed.remove(0);
-                    change.hunks = parsed.hunks;
-                    change.content = parsed.content;
-                }
-                _ => change.content = Content::Unknown,
-            }
-        }
-        // Binary files and very large diffs come without a patch: content unknown, never "unchanged".
-        None => change.content = Content::Unknown,
-    }
-    change
+    crate::platform::change_from_patch(status, &old, &file.filename, file.patch.as_deref())
 }
 
 /// The base commit's gate files: policy, its rule directories, CODEOWNERS, description templates.
@@ -221,6 +189,8 @@ async fn list_dir(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::changeset::Content;
 
     #[test]
     fn api_files_become_changes() {

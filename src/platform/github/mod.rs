@@ -9,6 +9,7 @@ pub mod publish;
 
 use crate::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
 use crate::platform::http::{ApiError, Auth, Client, RetryPolicy};
+use crate::platform::{ensure_commits, Judge};
 use crate::report::{markdown, text, workflow};
 use crate::verdict::Verdict;
 use event::Event;
@@ -145,17 +146,6 @@ struct Target {
     base_sha: String,
     head_sha: String,
     meta: Option<ChangeMeta>,
-}
-
-/// Where the pipeline reads the change from.
-pub enum Judge {
-    /// Both commits are in the checkout.
-    Git { base: String, head: String },
-    /// Read from the API: the change and the base commit's gate files.
-    Api {
-        change: Box<crate::changeset::ChangeSet>,
-        base_files: std::collections::BTreeMap<String, Vec<u8>>,
-    },
 }
 
 /// Runs the gate in GitHub Actions; `judge` runs the pipeline for a base/head pair and metadata.
@@ -459,28 +449,6 @@ async fn load_pull(
         head_sha: pr.head.sha,
         meta: Some(meta),
     })
-}
-
-/// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
-/// Returns whether every commit is then present.
-pub(crate) fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
-    let Ok(git) = crate::source::git::Git::discover(repo_dir) else {
-        return false;
-    };
-    for sha in shas {
-        if git.try_resolve_commit(sha).is_some() {
-            continue;
-        }
-        let _ = std::process::Command::new("timeout")
-            .args(["120", "git", "-C"])
-            .arg(git.root())
-            .args(["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
-    }
-    shas.iter().all(|sha| git.try_resolve_commit(sha).is_some())
 }
 
 /// The text report in the log, wrapped so that nothing in it (PR text, file contents) can issue

@@ -7,6 +7,8 @@
 //! `read_api` (`api` to post) is needed in `GITLAB_TOKEN`. Without one, reviews are unknown and the
 //! report says so.
 
+mod files;
+
 use crate::changeset::{ChangeMeta, Platform, Review, ReviewState};
 use crate::platform::http::{ApiError, Auth, Client};
 use crate::report::{codequality, markdown, text};
@@ -141,7 +143,7 @@ pub fn run(
     token: Option<String>,
     repo_dir: &Path,
     outputs: &Outputs,
-    judge: impl FnOnce(&str, &str, ChangeMeta, Vec<String>) -> Result<Verdict, crate::Error>,
+    judge: impl FnOnce(crate::platform::Judge, ChangeMeta, Vec<String>) -> Result<Verdict, crate::Error>,
 ) -> Result<(u8, Verdict), GitlabError> {
     let mut notes = Vec::new();
     let mut meta = ChangeMeta {
@@ -222,13 +224,30 @@ pub fn run(
             Ok(())
         })?,
     }
-    if !crate::platform::github::ensure_commits(repo_dir, &[&env.base_sha, &env.head_sha]) {
-        return Err(GitlabError::Setup(format!(
-            "the diff base {} or head {} is not in the clone even after fetching: set GIT_DEPTH: 0 (or a larger depth) for this job",
-            env.base_sha, env.head_sha
-        )));
-    }
-    let verdict = judge(&env.base_sha, &env.head_sha, meta, notes)?;
+    let source = if crate::platform::ensure_commits(repo_dir, &[&env.base_sha, &env.head_sha]) {
+        crate::platform::Judge::Git {
+            base: env.base_sha.clone(),
+            head: env.head_sha.clone(),
+        }
+    } else {
+        let Some(client) = &client else {
+            return Err(GitlabError::Setup(format!(
+                "the diff base {} or head {} is not in the clone even after fetching, and without GITLAB_TOKEN the diffs API cannot be read: set GIT_DEPTH: 0 for this job",
+                env.base_sha, env.head_sha
+            )));
+        };
+        let project = encode(&env.project_id);
+        runtime.block_on(async {
+            let change =
+                files::change_from_api(client, &mr_path, &env.base_sha, &env.head_sha).await?;
+            let base_files = files::base_files(client, &project, &env.base_sha).await?;
+            Ok::<_, ApiError>(crate::platform::Judge::Api {
+                change: Box::new(change),
+                base_files,
+            })
+        })?
+    };
+    let verdict = judge(source, meta, notes)?;
     let _ = text::render(&verdict, false, &mut std::io::stdout().lock());
     let mut report = Vec::new();
     codequality::render(&verdict, &mut report)
