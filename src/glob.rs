@@ -50,10 +50,8 @@ pub fn glob_set(patterns: &[Pattern]) -> GlobSet {
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-/// Case-insensitive match of `text` against a pattern where only `*` is special (any run of
-/// characters): for trailer values such as `*Copilot*` or `*[bot]*`.
-pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let (pattern, text) = (pattern.to_lowercase(), text.to_lowercase());
+/// Whether `text` matches a pattern where only `*` is special (any run of characters).
+pub fn wildcard(pattern: &str, text: &str) -> bool {
     let parts: Vec<&str> = pattern.split('*').collect();
     if parts.len() == 1 {
         return pattern == text;
@@ -70,6 +68,11 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
         }
     }
     true
+}
+
+/// `wildcard`, case-insensitively: for trailer values such as `*Copilot*` or `*[bot]*`.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    wildcard(&pattern.to_lowercase(), &text.to_lowercase())
 }
 
 #[cfg(test)]

@@ -80,3 +80,54 @@ pub fn change_from_patch(
     }
     change
 }
+
+/// Reading the base revision's files through a platform API.
+pub(crate) trait RemoteFiles {
+    /// A file's bytes, `None` when it does not exist.
+    async fn file(&self, path: &str) -> Result<Option<Vec<u8>>, http::ApiError>;
+    /// Every file below a directory (repo-relative paths).
+    async fn list(&self, dir: &str) -> Result<Vec<String>, http::ApiError>;
+}
+
+/// The gate's own files at the base revision: the policy, its rule directories, CODEOWNERS and the
+/// description templates — everything the pipeline reads from `BaseFiles`.
+pub(crate) async fn gather_base_files(
+    remote: &impl RemoteFiles,
+) -> Result<std::collections::BTreeMap<String, Vec<u8>>, http::ApiError> {
+    let mut out = std::collections::BTreeMap::new();
+    let policy = remote.file(crate::policy::POLICY_FILE).await?;
+    let mut dirs: Vec<String> = crate::facts::TEMPLATE_DIRS
+        .iter()
+        .map(|d| (*d).to_owned())
+        .collect();
+    match &policy {
+        Some(bytes) => {
+            if let Ok(p) = crate::policy::Policy::from_yaml(
+                &String::from_utf8_lossy(bytes),
+                crate::policy::POLICY_FILE,
+            ) {
+                dirs.extend(p.rule_dirs);
+            }
+        }
+        None => dirs.extend(crate::policy::Policy::builtin().rule_dirs),
+    }
+    if let Some(bytes) = policy {
+        out.insert(crate::policy::POLICY_FILE.to_owned(), bytes);
+    }
+    for path in crate::review::codeowners::LOCATIONS
+        .iter()
+        .chain(crate::facts::TEMPLATE_FILES.iter())
+    {
+        if let Some(bytes) = remote.file(path).await? {
+            out.insert((*path).to_owned(), bytes);
+        }
+    }
+    for dir in dirs {
+        for path in remote.list(&dir).await? {
+            if let Some(bytes) = remote.file(&path).await? {
+                out.insert(path, bytes);
+            }
+        }
+    }
+    Ok(out)
+}

@@ -158,29 +158,7 @@ pub fn run_rule(
     if !run.applies(rule, check_tiers) {
         return Vec::new();
     }
-    let mut out = match &rule.matcher {
-        Matcher::Query(queries) => {
-            let Some((_, query, match_index)) = queries
-                .iter()
-                .find(|(l, _, _)| Some(*l) == analysis.language)
-            else {
-                return Vec::new();
-            };
-            query_hits(
-                &run,
-                query,
-                *match_index,
-                rule.side,
-                |_| Some(rule),
-                rule.scope == Scope::File,
-            )
-            .into_iter()
-            .map(|(_, m)| m)
-            .collect()
-        }
-        Matcher::Key { .. } => key_hits(&run, rule),
-        Matcher::Regex(re) => regex_hits(&run, rule, re),
-    };
+    let mut out = single_rule_hits(&run, rule);
     attach_items(&run, &mut out);
     out
 }
@@ -202,31 +180,13 @@ pub fn run_file(
         if !applicable[index] {
             continue;
         }
-        let matches = match &rule.matcher {
-            // New-side queries of this language run below, all at once.
-            Matcher::Query(_) if combined.is_some_and(|c| c.rules.contains(&index)) => continue,
-            Matcher::Query(queries) => {
-                let Some((_, query, match_index)) = queries
-                    .iter()
-                    .find(|(l, _, _)| Some(*l) == analysis.language)
-                else {
-                    continue;
-                };
-                query_hits(
-                    &run,
-                    query,
-                    *match_index,
-                    rule.side,
-                    |_| Some(rule),
-                    rule.scope == Scope::File,
-                )
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect()
-            }
-            Matcher::Key { .. } => key_hits(&run, rule),
-            Matcher::Regex(re) => regex_hits(&run, rule, re),
-        };
+        // New-side queries of this language run below, all at once.
+        if matches!(rule.matcher, Matcher::Query(_))
+            && combined.is_some_and(|c| c.rules.contains(&index))
+        {
+            continue;
+        }
+        let matches = single_rule_hits(&run, rule);
         out.extend(matches.into_iter().map(|m| (index, m)));
     }
     if let Some(combined) = combined {
@@ -270,6 +230,31 @@ pub fn run_file(
     let mut out: Vec<(usize, RuleMatch)> = indexes.into_iter().zip(matches).collect();
     out.sort_by_key(|(index, m)| (*index, m.range));
     out
+}
+
+/// One rule on its own (its own query, key or regex matcher).
+fn single_rule_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
+    match &rule.matcher {
+        Matcher::Query(queries) => match queries
+            .iter()
+            .find(|(l, _, _)| Some(*l) == run.analysis.language)
+        {
+            Some((_, query, match_index)) => query_hits(
+                run,
+                query,
+                *match_index,
+                rule.side,
+                |_| Some(rule),
+                rule.scope == Scope::File,
+            )
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect(),
+            None => Vec::new(),
+        },
+        Matcher::Key { .. } => key_hits(run, rule),
+        Matcher::Regex(re) => regex_hits(run, rule, re),
+    }
 }
 
 /// Runs `query` on one side of the file; `rule_for(pattern)` says which rule a pattern belongs to

@@ -5,6 +5,8 @@
 //! segment, `**` any number (including none), `[*]` any index. A pattern without a document part
 //! (`Kind/name:`) matches inside any document.
 
+use crate::glob::wildcard;
+
 /// A compiled key pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyPattern {
@@ -124,29 +126,6 @@ fn segment_match(pattern: &str, segment: &str) -> bool {
             .any(|alt| wildcard(alt.trim(), segment)),
         None => wildcard(pattern, segment),
     }
-}
-
-/// `*` matches any run of characters; everything else is literal.
-fn wildcard(pattern: &str, text: &str) -> bool {
-    let parts: Vec<&str> = pattern.split('*').collect();
-    if parts.len() == 1 {
-        return pattern == text;
-    }
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !text.starts_with(first)
-        || !text[first.len()..].ends_with(last)
-        || text.len() < first.len() + last.len()
-    {
-        return false;
-    }
-    let mut rest = &text[first.len()..text.len() - last.len()];
-    for middle in &parts[1..parts.len() - 1] {
-        match rest.find(middle) {
-            Some(at) => rest = &rest[at + middle.len()..],
-            None => return false,
-        }
-    }
-    true
 }
 
 fn glob_match(pattern: &[String], path: &[String]) -> bool {

@@ -6,7 +6,6 @@ use crate::changeset::{ChangeSet, FileChange, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
 use base64::Engine as _;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// The PR-files API lists at most this many files.
 pub const API_FILE_CAP: usize = 3000;
@@ -85,48 +84,21 @@ fn file_change(file: PrFile) -> FileChange {
     crate::platform::change_from_patch(status, &old, &file.filename, file.patch.as_deref())
 }
 
-/// The base commit's gate files: policy, its rule directories, CODEOWNERS, description templates.
-pub async fn base_files(
-    client: &Client,
-    repo_path: &str,
-    base_sha: &str,
-) -> Result<BTreeMap<String, Vec<u8>>, ApiError> {
-    let mut out = BTreeMap::new();
-    let policy = fetch_file(client, repo_path, crate::policy::POLICY_FILE, base_sha).await?;
-    let mut dirs: Vec<String> = crate::facts::TEMPLATE_DIRS
-        .iter()
-        .map(|d| (*d).to_owned())
-        .collect();
-    match &policy {
-        Some(bytes) => {
-            if let Ok(p) = crate::policy::Policy::from_yaml(
-                &String::from_utf8_lossy(bytes),
-                crate::policy::POLICY_FILE,
-            ) {
-                dirs.extend(p.rule_dirs);
-            }
-        }
-        None => dirs.extend(crate::policy::Policy::builtin().rule_dirs),
+/// The base commit, read through the contents API.
+pub struct BaseAtCommit<'a> {
+    pub client: &'a Client,
+    pub repo_path: &'a str,
+    pub sha: &'a str,
+}
+
+impl crate::platform::RemoteFiles for BaseAtCommit<'_> {
+    async fn file(&self, path: &str) -> Result<Option<Vec<u8>>, ApiError> {
+        fetch_file(self.client, self.repo_path, path, self.sha).await
     }
-    if let Some(bytes) = policy {
-        out.insert(crate::policy::POLICY_FILE.to_owned(), bytes);
+
+    async fn list(&self, dir: &str) -> Result<Vec<String>, ApiError> {
+        list_dir(self.client, self.repo_path, dir, self.sha).await
     }
-    for path in crate::review::codeowners::LOCATIONS
-        .iter()
-        .chain(crate::facts::TEMPLATE_FILES.iter())
-    {
-        if let Some(bytes) = fetch_file(client, repo_path, path, base_sha).await? {
-            out.insert((*path).to_owned(), bytes);
-        }
-    }
-    for dir in dirs {
-        for path in list_dir(client, repo_path, &dir, base_sha).await? {
-            if let Some(bytes) = fetch_file(client, repo_path, &path, base_sha).await? {
-                out.insert(path, bytes);
-            }
-        }
-    }
-    Ok(out)
 }
 
 async fn contents(

@@ -177,18 +177,7 @@ pub fn run(
             env.repository
         ))
     })?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
-    // octocrab's client spawns its buffer task on the current runtime.
-    let _entered = runtime.enter();
-    let client = Client::new(
-        "GitHub",
-        &env.api_url,
-        Auth::Bearer(token.clone()),
-        retry_policy(),
-    )?;
+    let (runtime, client) = connect(env, &token)?;
     let repo_path = format!("/repos/{owner}/{repo}");
     let loaded = runtime.block_on(async {
         match &event {
@@ -228,7 +217,12 @@ pub fn run(
                 &target.head_sha,
             )
             .await?;
-            let base_files = files::base_files(&client, &repo_path, &target.base_sha).await?;
+            let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
+                client: &client,
+                repo_path: &repo_path,
+                sha: &target.base_sha,
+            })
+            .await?;
             Ok::<_, GithubError>(Judge::Api {
                 change: Box::new(change),
                 base_files,
@@ -301,17 +295,7 @@ pub fn publish(
             }
         }
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
-    let _entered = runtime.enter();
-    let client = Client::new(
-        "GitHub",
-        &env.api_url,
-        Auth::Bearer(token.clone()),
-        retry_policy(),
-    )?;
+    let (runtime, client) = connect(env, &token)?;
     let repo_path = format!("/repos/{owner}/{repo}");
     log_report(verdict);
     write_summary(env, verdict);
@@ -324,6 +308,25 @@ pub fn publish(
         neutral_on_warnings,
     ))?;
     Ok(u8::from(verdict.blocked))
+}
+
+/// A single-threaded runtime and an API client on it (octocrab spawns its buffer task on the
+/// runtime that is current when the client is built).
+fn connect(env: &Env, token: &str) -> Result<(tokio::runtime::Runtime, Client), GithubError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
+    let client = {
+        let _entered = runtime.enter();
+        Client::new(
+            "GitHub",
+            &env.api_url,
+            Auth::Bearer(token.to_owned()),
+            retry_policy(),
+        )?
+    };
+    Ok((runtime, client))
 }
 
 /// Marks the check failed with the reason: the gate fails closed, and says why where the PR shows it.

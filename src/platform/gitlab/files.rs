@@ -6,7 +6,6 @@ use crate::changeset::{ChangeSet, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
 use base64::Engine as _;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 struct MrDiff {
@@ -77,59 +76,35 @@ pub async fn change_from_api(
     Ok(change)
 }
 
-/// The diff base's policy, rule files, CODEOWNERS and templates.
-pub async fn base_files(
-    client: &Client,
-    project: &str,
-    base_sha: &str,
-) -> Result<BTreeMap<String, Vec<u8>>, ApiError> {
-    let mut out = BTreeMap::new();
-    let policy = fetch(client, project, crate::policy::POLICY_FILE, base_sha).await?;
-    let mut dirs: Vec<String> = crate::facts::TEMPLATE_DIRS
-        .iter()
-        .map(|d| (*d).to_owned())
-        .collect();
-    match &policy {
-        Some(bytes) => {
-            if let Ok(p) = crate::policy::Policy::from_yaml(
-                &String::from_utf8_lossy(bytes),
-                crate::policy::POLICY_FILE,
-            ) {
-                dirs.extend(p.rule_dirs);
-            }
-        }
-        None => dirs.extend(crate::policy::Policy::builtin().rule_dirs),
+/// The diff base, read through the repository files and tree APIs.
+pub struct BaseAtCommit<'a> {
+    pub client: &'a Client,
+    pub project: &'a str,
+    pub sha: &'a str,
+}
+
+impl crate::platform::RemoteFiles for BaseAtCommit<'_> {
+    async fn file(&self, path: &str) -> Result<Option<Vec<u8>>, ApiError> {
+        fetch(self.client, self.project, path, self.sha).await
     }
-    if let Some(bytes) = policy {
-        out.insert(crate::policy::POLICY_FILE.to_owned(), bytes);
-    }
-    for path in crate::review::codeowners::LOCATIONS
-        .iter()
-        .chain(crate::facts::TEMPLATE_FILES.iter())
-    {
-        if let Some(bytes) = fetch(client, project, path, base_sha).await? {
-            out.insert((*path).to_owned(), bytes);
+
+    async fn list(&self, dir: &str) -> Result<Vec<String>, ApiError> {
+        let path = format!(
+            "/projects/{}/repository/tree?path={}&ref={}&recursive=true",
+            self.project,
+            encode_path(dir),
+            self.sha
+        );
+        match self.client.paginate::<TreeEntry>(&path).await {
+            Ok(entries) => Ok(entries
+                .into_iter()
+                .filter(|e| e.kind == "blob")
+                .map(|e| e.path)
+                .collect()),
+            Err(e) if e.status() == Some(404) => Ok(Vec::new()),
+            Err(e) => Err(e),
         }
     }
-    for dir in dirs {
-        let entries: Vec<TreeEntry> = match client
-            .paginate(&format!(
-                "/projects/{project}/repository/tree?path={}&ref={base_sha}&recursive=true",
-                encode_path(&dir)
-            ))
-            .await
-        {
-            Ok(entries) => entries,
-            Err(e) if e.status() == Some(404) => Vec::new(),
-            Err(e) => return Err(e),
-        };
-        for entry in entries.into_iter().filter(|e| e.kind == "blob") {
-            if let Some(bytes) = fetch(client, project, &entry.path, base_sha).await? {
-                out.insert(entry.path, bytes);
-            }
-        }
-    }
-    Ok(out)
 }
 
 async fn fetch(

@@ -240,7 +240,12 @@ pub fn run(
         runtime.block_on(async {
             let change =
                 files::change_from_api(client, &mr_path, &env.base_sha, &env.head_sha).await?;
-            let base_files = files::base_files(client, &project, &env.base_sha).await?;
+            let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
+                client,
+                project: &project,
+                sha: &env.base_sha,
+            })
+            .await?;
             Ok::<_, ApiError>(crate::platform::Judge::Api {
                 change: Box::new(change),
                 base_files,
