@@ -73,7 +73,19 @@ async fn run(
     result
 }
 
+async fn mount_commits(server: &MockServer, message: &str) {
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/commits")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{
+            "id": "abc123", "message": message, "author_name": "Alice", "author_email": "alice@example.com",
+            "committer_name": "Alice", "committer_email": "alice@example.com", "parent_ids": ["p"]
+        }])))
+        .mount(server)
+        .await;
+}
+
 async fn mount_mr(server: &MockServer, description: &str) {
+    mount_commits(server, "scale up").await;
     Mock::given(method("GET"))
         .and(path(MR))
         .and(header("private-token", TOKEN))
@@ -423,5 +435,50 @@ async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
     assert!(
         names.contains(&"analysis/not-analysed"),
         "the empty (too large) diff is unknown content: {names:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ai_trailers_come_from_the_api_commits() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/commits")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{
+            "id": "c0ffee", "message": "scale up\n\nCo-authored-by: GitHub Copilot <copilot@github.com>\n",
+            "author_name": "Alice", "author_email": "alice@example.com", "parent_ids": ["p"]
+        }])))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"]).await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(
+        r.code, 1,
+        "AI-assisted needs a third approval: {}",
+        r.stdout
+    );
+    let cq = r.codequality.unwrap();
+    let names: Vec<&str> = cq
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["check_name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"ai/assisted") && names.contains(&"review/approvals-missing"),
+        "{names:?}"
     );
 }

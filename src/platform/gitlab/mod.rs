@@ -128,6 +128,18 @@ struct Approver {
 }
 
 #[derive(Deserialize)]
+struct MrCommit {
+    id: String,
+    message: String,
+    author_name: Option<String>,
+    author_email: Option<String>,
+    committer_name: Option<String>,
+    committer_email: Option<String>,
+    #[serde(default)]
+    parent_ids: Vec<String>,
+}
+
+#[derive(Deserialize)]
 struct Note {
     id: u64,
     body: String,
@@ -192,6 +204,25 @@ pub fn run(
                 }
                 Err(e) => return Err(explain(e)),
             }
+            // The MR's commits (trailers, authors) from the API: a shallow clone may not hold them.
+            // GitLab lists them newest first.
+            let mut commits: Vec<MrCommit> = client.paginate(&format!("{mr_path}/commits")).await.map_err(explain)?;
+            commits.reverse();
+            let identity = |name: &Option<String>, email: &Option<String>| {
+                format!("{} <{}>", name.as_deref().unwrap_or(""), email.as_deref().unwrap_or(""))
+            };
+            meta.commits = commits
+                .into_iter()
+                .map(|c| crate::changeset::Commit {
+                    trailers: crate::changeset::parse_trailers(&c.message),
+                    author: identity(&c.author_name, &c.author_email),
+                    committer: identity(&c.committer_name, &c.committer_email),
+                    author_login: None,
+                    parents: c.parent_ids.len(),
+                    sha: c.id,
+                    message: c.message,
+                })
+                .collect();
             match client.get::<Approvals>(&format!("{mr_path}/approvals")).await {
                 Ok(approvals) => {
                     meta.reviews = approvals
