@@ -145,12 +145,52 @@ impl Analysis {
 
 /// Classifies and parses every file of `change` under `policy`.
 pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> Analysis {
-    let (files, syntax) = change
-        .files
-        .par_iter()
-        .map(|file| analyse_file(file, policy, parse_budget))
-        .unzip();
+    let run = || {
+        change
+            .files
+            .par_iter()
+            .map(|file| analyse_file(file, policy, parse_budget))
+            .unzip()
+    };
+    // Tree walks recurse with the nesting of the file; big stacks (and MAX_TREE_DEPTH) keep a
+    // pathological file from overflowing one.
+    let (files, syntax) = match rayon::ThreadPoolBuilder::new()
+        .stack_size(ANALYSIS_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
+    };
     Analysis { files, syntax }
+}
+
+/// Stack size of the analysis threads.
+const ANALYSIS_STACK: usize = 64 * 1024 * 1024;
+
+/// Deeper syntax trees are not walked for items, config keys or test code (rule queries, which
+/// tree-sitter runs without recursion, still apply): no real file nests this deep, a hostile one may.
+pub const MAX_TREE_DEPTH: usize = 2_000;
+
+/// The depth of a tree, measured without recursion.
+fn tree_depth(tree: &Tree) -> usize {
+    let mut cursor = tree.walk();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    loop {
+        if cursor.goto_first_child() {
+            depth += 1;
+            deepest = deepest.max(depth);
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return deepest;
+            }
+            depth -= 1;
+        }
+    }
 }
 
 /// Analyses one file (rule tests use it too, so they see exactly what a real run sees).
@@ -238,6 +278,17 @@ pub fn analyse_file(
     syntax.old_tree = parse_side(file.old_text.as_deref(), "old");
     syntax.new_tree = parse_side(file.new_text.as_deref(), "new");
     syntax.parsed_bytes = parsed_bytes;
+    let too_deep = [&syntax.old_tree, &syntax.new_tree]
+        .into_iter()
+        .flatten()
+        .any(|t| tree_depth(t) > MAX_TREE_DEPTH);
+    if too_deep {
+        notes.push(format!(
+            "nested more than {MAX_TREE_DEPTH} levels deep: items, config keys and test code not analysed"
+        ));
+        analysis.syntax_note = Some(notes.join("; "));
+        return (analysis, syntax);
+    }
     if !notes.is_empty() {
         analysis.syntax_note = Some(notes.join("; "));
     }
@@ -334,6 +385,46 @@ mod tests {
         assert!(a.files[0].gate_file);
         assert_eq!(a.files[0].tier.as_deref(), Some("strict"));
         assert_eq!(a.tiers_touched(), vec![0]);
+    }
+
+    #[test]
+    fn pathologically_deep_files_do_not_overflow_the_stack() {
+        let policy = Policy::builtin();
+        let depth = 100_000;
+        let cases = [
+            (
+                "config/deep.json",
+                format!("{}1{}", "[".repeat(depth), "]".repeat(depth)),
+            ),
+            (
+                "config/deep.yaml",
+                format!("{}1{}", "[".repeat(depth), "]".repeat(depth)),
+            ),
+            (
+                "src/deep.rs",
+                format!(
+                    "fn f() {{ let x = {}1{}; }}",
+                    "(".repeat(depth),
+                    ")".repeat(depth)
+                ),
+            ),
+            (
+                "infra/deep.tf",
+                format!("x = {}1{}", "[".repeat(depth), "]".repeat(depth)),
+            ),
+        ];
+        for (path, text) in cases {
+            let mut f = FileChange::new(FileStatus::Added, None, Some(path.into()));
+            f.content = Content::Text;
+            f.hunks = crate::diff::compute_hunks(b"", text.as_bytes(), 3);
+            f.new_text = Some(text.as_str().into());
+            let a = analyse(&change(vec![f]), &policy, Duration::from_secs(60));
+            let note = a.files[0].syntax_note.clone().unwrap_or_default();
+            assert!(
+                note.contains("levels deep") || note.contains("syntax errors"),
+                "{path}: {note}"
+            );
+        }
     }
 
     #[test]
