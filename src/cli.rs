@@ -57,6 +57,23 @@ pub enum Command {
         #[arg(long)]
         neutral_on_warnings: bool,
     },
+    /// Audit the changes that reached tier-1 paths on a branch (offline: git history and trailers).
+    Audit {
+        /// Start of the window: a date (2026-01-01) or an age (90d).
+        #[arg(long, value_name = "WHEN")]
+        since: String,
+        /// Branch to walk (first-parent history). Default: HEAD.
+        #[arg(long, default_value = "HEAD")]
+        branch: String,
+        /// Only changes to paths matching these globs.
+        #[arg(long, value_name = "GLOB")]
+        paths: Vec<String>,
+        #[arg(long, value_enum, default_value_t = crate::audit::report::AuditFormat::Md)]
+        format: crate::audit::report::AuditFormat,
+        /// Write the report to FILE instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the JSON Schema of .changegate.yml (for editor completion).
     Schema,
     /// Write a starter .changegate.yml adapted to this repository.
@@ -239,6 +256,33 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 &verdict,
                 *neutral_on_warnings,
             )?)
+        }
+        Command::Audit {
+            since,
+            branch,
+            paths,
+            format,
+            output,
+        } => {
+            use anyhow::Context as _;
+            let dir = working_dir(cli.directory.as_deref())?;
+            let git = crate::source::git::Git::discover(&dir)?;
+            let audit = crate::audit::audit(
+                &git,
+                &crate::audit::AuditOptions {
+                    branch: branch.clone(),
+                    since: since.clone(),
+                    paths: paths.clone(),
+                },
+            )?;
+            let mut bytes = Vec::new();
+            crate::audit::report::render(&audit, *format, &mut bytes)?;
+            match output {
+                Some(path) => std::fs::write(path, bytes)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => std::io::stdout().lock().write_all(&bytes)?,
+            }
+            Ok(0)
         }
         Command::Schema => {
             print!("{}", crate::policy::json_schema());

@@ -5,6 +5,7 @@
 //! renders the verdict. Only `source` touches git or the file system; everything after it is pure.
 
 pub mod analysis;
+pub mod audit;
 pub mod base_files;
 pub mod blast;
 pub mod changeset;

@@ -62,3 +62,20 @@ pub enum SourceError {
         message: String,
     },
 }
+
+/// Reads many objects (`<sha>` or `<rev>:<path>`) through one `git cat-file` process; objects
+/// that do not exist (or exceed 2 MiB) are absent from the result.
+pub fn blobs_for(
+    git: &git::Git,
+    requests: &[String],
+) -> Result<std::collections::BTreeMap<String, Vec<u8>>, SourceError> {
+    Ok(
+        blobs::read_blobs(git, requests, Limits::default().max_file_bytes)?
+            .into_iter()
+            .filter_map(|(k, b)| match b {
+                blobs::Blob::Bytes(bytes) => Some((k, bytes)),
+                _ => None,
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,190 @@
+//! `changegate audit` on a scripted history: direct pushes, merges with review trailers, a
+//! squash-merged PR approved by its author, an AI-assisted merge, and a policy change midway.
+
+mod common;
+
+use common::TestRepo;
+use serde_json::Value;
+
+const POLICY: &str = "version: 1
+tiers:
+  tier-1:
+    paths: [\"deploy/**\"]
+    require: { approvals: 2, docs: [risk] }
+docs:
+  risk: { heading: Risk, min_words: 3 }
+ai_assisted:
+  trailers: [\"Co-authored-by: *Copilot*\"]
+  require: { extra_approvals: 1 }
+";
+
+const DOCS: &str = "## Risk\nLow: one replica more during the day.";
+
+fn history() -> TestRepo {
+    let repo = TestRepo::new();
+    repo.write(".changegate.yml", POLICY)
+        .write("deploy/a.yaml", "a: 1\n")
+        .write("README.md", "x\n");
+    repo.commit("base");
+    repo.write("deploy/a.yaml", "a: 2\n");
+    repo.commit("direct change to prod");
+    // A reviewed merge.
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("deploy/b.yaml", "b: 1\n");
+    repo.commit("add b");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge", "-q", "--no-ff", "feature", "-m",
+        &format!("Merge pull request #10 from feature\n\n{DOCS}\n\nReviewed-by: Bob B <bob@example.com>\nReviewed-by: Carol C <carol@example.com>"),
+    ]);
+    // A squash-merged PR its author approved.
+    repo.write("deploy/a.yaml", "a: 3\n");
+    repo.commit(&format!(
+        "Tweak a (#12)\n\n{DOCS}\n\nReviewed-by: Alice Author <alice@example.com>"
+    ));
+    // An AI-assisted merge with the tier's two approvals but not the extra one.
+    repo.git(&["checkout", "-q", "-b", "ai"]);
+    repo.write("deploy/c.yaml", "c: 1\n");
+    repo.commit("add c");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge", "-q", "--no-ff", "ai", "-m",
+        &format!("Merge pull request #14 from ai\n\n{DOCS}\n\nCo-authored-by: GitHub Copilot <copilot@github.com>\nReviewed-by: Bob B <bob@example.com>\nReviewed-by: Carol C <carol@example.com>"),
+    ]);
+    // The policy is loosened in the same change as a tier-1 edit.
+    repo.write(".changegate.yml", "version: 1\n")
+        .write("deploy/a.yaml", "a: 4\n");
+    repo.commit(&format!("Loosen the gate (#13)\n\n{DOCS}\n\nReviewed-by: Bob B <bob@example.com>\nReviewed-by: Carol C <carol@example.com>"));
+    // After that the loosened policy applies: this is no longer tier-1.
+    repo.write("deploy/a.yaml", "a: 5\n");
+    repo.commit("direct change after loosening");
+    repo.write("README.md", "y\n");
+    repo.commit("docs only");
+    repo
+}
+
+fn audit_json(repo: &TestRepo) -> Value {
+    let out = repo
+        .changegate()
+        .args(["audit", "--since", "2025-12-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn categories_of(audit: &Value, subject: &str) -> Vec<String> {
+    let change = audit["audit"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"].as_str().unwrap().starts_with(subject))
+        .unwrap_or_else(|| panic!("no change {subject:?} in {:#}", audit["audit"]["changes"]));
+    change["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn every_category_is_found() {
+    let repo = history();
+    let audit = audit_json(&repo);
+    assert_eq!(audit["schema_version"], 1);
+    assert_eq!(
+        categories_of(&audit, "direct change to prod"),
+        vec!["direct_push", "undocumented"]
+    );
+    assert_eq!(
+        categories_of(&audit, "Merge pull request #10"),
+        vec!["compliant"]
+    );
+    assert_eq!(
+        categories_of(&audit, "Tweak a (#12)"),
+        vec!["self_approved", "too_few_approvals"]
+    );
+    assert_eq!(
+        categories_of(&audit, "Merge pull request #14"),
+        vec!["ai_without_extra_review"]
+    );
+    assert_eq!(
+        categories_of(&audit, "Loosen the gate (#13)"),
+        vec!["policy_changed_in_same_change"]
+    );
+    let subjects: Vec<&str> = audit["audit"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["subject"].as_str().unwrap())
+        .collect();
+    assert!(
+        !subjects.contains(&"direct change after loosening"),
+        "judged by the loosened policy it was merged under"
+    );
+    assert!(!subjects.contains(&"docs only"));
+    assert_eq!(audit["audit"]["commits_scanned"], 8);
+    assert_eq!(audit["totals"]["compliant"], 1);
+    // Worst first: the root commit (pushed directly, undocumented, adding the policy) leads.
+    assert_eq!(audit["audit"]["changes"][0]["subject"], "base");
+    assert_eq!(
+        categories_of(&audit, "base"),
+        vec![
+            "direct_push",
+            "undocumented",
+            "policy_changed_in_same_change"
+        ]
+    );
+}
+
+#[test]
+fn markdown_and_csv_reports_and_path_filter() {
+    let repo = history();
+    let md = repo
+        .changegate()
+        .args(["audit", "--since", "2025-12-01"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("| direct push (no PR) | 2 |"), "{md}");
+    assert!(md.contains("| `deploy` |"), "{md}");
+    let csv = repo
+        .changegate()
+        .args(["audit", "--since", "2025-12-01", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.starts_with("sha,date,author,arrival,categories,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 1 + 6, "{csv}");
+    let only_b = repo
+        .changegate()
+        .args([
+            "audit",
+            "--since",
+            "2025-12-01",
+            "--paths",
+            "deploy/b.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let only_b: Value = serde_json::from_slice(&only_b.stdout).unwrap();
+    assert_eq!(only_b["audit"]["changes"].as_array().unwrap().len(), 1);
+    // Deterministic: the same history gives the same bytes.
+    let again = repo
+        .changegate()
+        .args(["audit", "--since", "2025-12-01"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), md);
+}
