@@ -188,3 +188,70 @@ fn markdown_and_csv_reports_and_path_filter() {
         .unwrap();
     assert_eq!(String::from_utf8(again.stdout).unwrap(), md);
 }
+
+/// Chromium for the HTML test: required in CI (`.ci/run` installs it), skipped locally without it.
+fn chromium() -> Option<String> {
+    for candidate in ["chromium", "chromium-browser", "google-chrome"] {
+        if std::process::Command::new(candidate)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            return Some(candidate.to_owned());
+        }
+    }
+    if std::env::var("CI").ok().as_deref() == Some("true") {
+        panic!("Chromium is required in CI for the HTML report test");
+    }
+    eprintln!("skipped: Chromium is not installed (apt-get install chromium) — the HTML report was not rendered");
+    None
+}
+
+#[test]
+fn html_report_is_self_contained_and_renders_in_chromium() {
+    let repo = history();
+    let page = repo.scratch().join("audit.html");
+    repo.changegate()
+        .args(["audit", "--since", "2025-12-01", "--format", "html", "-o"])
+        .arg(&page)
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg") && html.contains("Tier-1 changes per week"));
+    assert!(html.contains("direct push (no PR)"));
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "readable without JavaScript, no scripts"
+    );
+    let external =
+        html.matches("http").count() - html.matches("http://www.w3.org/2000/svg").count();
+    assert_eq!(external, 0, "no external resources");
+    let Some(browser) = chromium() else { return };
+    let shot = repo.scratch().join("audit.png");
+    let profile = repo.scratch().join("chromium-profile");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1000,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let png = std::fs::read(&shot)
+        .unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&out.stderr)));
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    assert!(
+        png.len() > 10_000,
+        "the page rendered content ({} bytes)",
+        png.len()
+    );
+}

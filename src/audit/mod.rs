@@ -4,6 +4,7 @@
 //! when there are none), documentation and AI-assisted signals from the messages, each change judged
 //! by the policy of its parent — the policy it was merged under.
 
+pub mod html;
 pub mod report;
 
 use crate::changeset::{ChangeMeta, Commit};

@@ -11,6 +11,8 @@ pub enum AuditFormat {
     Md,
     Json,
     Csv,
+    /// One self-contained page: inline SVG chart and table, no scripts.
+    Html,
 }
 
 const ALL: [Category; 8] = [
@@ -73,6 +75,7 @@ fn categories(c: &AuditedChange) -> String {
 pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         AuditFormat::Md => markdown(audit, out),
+        AuditFormat::Html => out.write_all(super::html::render(audit).as_bytes()),
         AuditFormat::Json => {
             #[derive(serde::Serialize)]
             struct Doc<'a> {
