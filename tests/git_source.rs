@@ -11,13 +11,7 @@ fn lines(n: usize, tag: &str) -> String {
 
 /// A repository with one base commit on `main` and a `feature` branch checked out.
 fn repo_with_base(files: &[(&str, &[u8])]) -> TestRepo {
-    let repo = TestRepo::new();
-    for (path, contents) in files {
-        repo.write(path, contents);
-    }
-    repo.commit("base");
-    repo.git(&["checkout", "-q", "-b", "feature"]);
-    repo
+    TestRepo::with_base(files)
 }
 
 #[test]

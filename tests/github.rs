@@ -101,12 +101,8 @@ async fn validate_contract(server: &MockServer, spec: &Value) {
 
 /// A repository on `main` with a feature branch; returns (repo, base sha, head sha).
 fn pr_repo(base_files: &[(&str, &str)], change: &[(&str, &str)]) -> (TestRepo, String, String) {
-    let repo = TestRepo::new();
-    for (p, t) in base_files {
-        repo.write(p, t);
-    }
-    let base = repo.commit("base");
-    repo.git(&["checkout", "-q", "-b", "feature"]);
+    let repo = TestRepo::with_base(base_files);
+    let base = repo.git(&["rev-parse", "main"]).trim().to_owned();
     for (p, t) in change {
         repo.write(p, t);
     }

@@ -15,13 +15,7 @@ fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Val
 }
 
 fn feature_repo(files: &[(&str, &str)]) -> TestRepo {
-    let repo = TestRepo::new();
-    for (path, text) in files {
-        repo.write(path, text);
-    }
-    repo.commit("base");
-    repo.git(&["checkout", "-q", "-b", "feature"]);
-    repo
+    TestRepo::with_base(files)
 }
 
 #[test]

@@ -44,6 +44,17 @@ impl TestRepo {
         repo
     }
 
+    /// A repository with `files` committed on `main` and a `feature` branch checked out.
+    pub fn with_base<T: AsRef<[u8]>>(files: &[(&str, T)]) -> Self {
+        let repo = TestRepo::new();
+        for (path, contents) in files {
+            repo.write(path, contents);
+        }
+        repo.commit("base");
+        repo.git(&["checkout", "-q", "-b", "feature"]);
+        repo
+    }
+
     /// The work tree.
     pub fn path(&self) -> PathBuf {
         self.root.path().join("repo")
