@@ -81,6 +81,15 @@ pub fn change_from_patch(
     change
 }
 
+/// The bytes of a base64 `content` field as GitHub and GitLab send it (wrapped in newlines).
+pub(crate) fn decode_content(content: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let compact: String = content.chars().filter(|c| !c.is_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .ok()
+}
+
 /// Reading the base revision's files through a platform API.
 pub(crate) trait RemoteFiles {
     /// A file's bytes, `None` when it does not exist.

@@ -30,6 +30,17 @@ pub enum Format {
     Markdown,
 }
 
+/// `text` cut to at most `max` characters, the last one an ellipsis when cut (API field limits).
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// Writes `verdict` in `format`; `color` only affects `text`.
 pub fn render(
     verdict: &Verdict,

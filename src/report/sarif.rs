@@ -2,6 +2,7 @@
 //! `github/codeql-action/upload-sarif`), within GitHub's limits: one run, at most 25,000 results,
 //! rule descriptions ≤ 1,000 characters, stable `partialFingerprints`.
 
+use super::clip;
 use super::finding::{Finding, Severity};
 use crate::verdict::Verdict;
 use serde_json::{json, Value};
@@ -18,16 +19,6 @@ fn level(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
-    }
-}
-
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(max - 1).collect();
-        out.push('…');
-        out
     }
 }
 

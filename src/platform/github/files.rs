@@ -4,7 +4,6 @@
 
 use crate::changeset::{ChangeSet, FileChange, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
-use base64::Engine as _;
 use serde::Deserialize;
 
 /// The PR-files API lists at most this many files.
@@ -124,12 +123,7 @@ async fn fetch_file(
     sha: &str,
 ) -> Result<Option<Vec<u8>>, ApiError> {
     match contents(client, repo_path, path, sha).await? {
-        Some(Contents::File { content }) => {
-            let compact: String = content.chars().filter(|c| !c.is_whitespace()).collect();
-            Ok(base64::engine::general_purpose::STANDARD
-                .decode(compact)
-                .ok())
-        }
+        Some(Contents::File { content }) => Ok(crate::platform::decode_content(&content)),
         _ => Ok(None),
     }
 }

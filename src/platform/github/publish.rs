@@ -1,7 +1,7 @@
 //! From a verdict to the GitHub check-run API: conclusion, title, summary and annotations in
 //! batches of 50, every field within GitHub's limits (PLATFORM-NOTES.md). Pure.
 
-use crate::report::markdown;
+use crate::report::{clip, markdown};
 use crate::report::{Finding, Severity};
 use crate::verdict::Verdict;
 use serde::Serialize;
@@ -84,16 +84,6 @@ fn level(severity: Severity) -> &'static str {
         Severity::Error => "failure",
         Severity::Warning => "warning",
         Severity::Info => "notice",
-    }
-}
-
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
     }
 }
 

@@ -4,7 +4,6 @@
 
 use crate::changeset::{ChangeSet, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
-use base64::Engine as _;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -120,16 +119,7 @@ async fn fetch(
         ))
         .await
     {
-        Ok(file) => {
-            let compact: String = file
-                .content
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            Ok(base64::engine::general_purpose::STANDARD
-                .decode(compact)
-                .ok())
-        }
+        Ok(file) => Ok(crate::platform::decode_content(&file.content)),
         Err(e) if e.status() == Some(404) => Ok(None),
         Err(e) => Err(e),
     }
