@@ -153,13 +153,18 @@ pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> A
             .unzip()
     };
     // Tree walks recurse with the nesting of the file; big stacks (and MAX_TREE_DEPTH) keep a
-    // pathological file from overflowing one.
-    let (files, syntax) = match rayon::ThreadPoolBuilder::new()
-        .stack_size(ANALYSIS_STACK)
-        .build()
-    {
-        Ok(pool) => pool.install(run),
-        Err(_) => run(),
+    // pathological file from overflowing one. One pool per process: audits analyse thousands
+    // of changes.
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(ANALYSIS_STACK)
+            .build()
+            .ok()
+    });
+    let (files, syntax) = match pool {
+        Some(pool) => pool.install(run),
+        None => run(),
     };
     Analysis { files, syntax }
 }

@@ -57,7 +57,8 @@ pub enum Command {
         #[arg(long)]
         neutral_on_warnings: bool,
     },
-    /// Audit the changes that reached tier-1 paths on a branch (offline: git history and trailers).
+    /// Audit the changes that reached tier-1 paths on a branch: reviews from the GitHub/GitLab
+    /// API when a token is set (cached on disk), else from git alone.
     Audit {
         /// Start of the window: a date (2026-01-01) or an age (90d).
         #[arg(long, value_name = "WHEN")]
@@ -73,6 +74,27 @@ pub enum Command {
         /// Write the report to FILE instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Git alone: no API calls (reviews known only from trailers).
+        #[arg(long)]
+        offline: bool,
+        /// The platform to ask (default: from CI variables or the `origin` remote).
+        #[arg(long, value_enum)]
+        platform: Option<crate::audit::lookup::RemotePlatform>,
+        /// OWNER/NAME (GitHub) or GROUP/PROJECT (GitLab); default: from CI variables or `origin`.
+        #[arg(long, value_name = "PROJECT")]
+        repo: Option<String>,
+        /// API base URL (GitHub Enterprise, self-managed GitLab).
+        #[arg(long, value_name = "URL")]
+        api_url: Option<String>,
+        /// Where API answers are cached (default: the user cache dir, changegate/audit).
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+        /// Do not read or write the cache.
+        #[arg(long, conflicts_with = "cache_dir")]
+        no_cache: bool,
+        /// At most this many API requests in flight.
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: u16,
     },
     /// Print the JSON Schema of .changegate.yml (for editor completion).
     Schema,
@@ -263,18 +285,62 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             paths,
             format,
             output,
+            offline,
+            platform,
+            repo,
+            api_url,
+            cache_dir,
+            no_cache,
+            jobs,
         } => {
+            use crate::audit::lookup::{resolve_remote, Cache, RemoteRequest};
             use anyhow::Context as _;
             let dir = working_dir(cli.directory.as_deref())?;
             let git = crate::source::git::Git::discover(&dir)?;
-            let audit = crate::audit::audit(
+            let origin = git.config("remote.origin.url");
+            let request = RemoteRequest {
+                offline: *offline,
+                platform: *platform,
+                project: repo.clone(),
+                api_url: api_url.clone(),
+            };
+            let (remote, notes) =
+                match resolve_remote(&request, origin.as_deref(), |k| std::env::var(k).ok()) {
+                    Ok(remote) => (Some(remote), Vec::new()),
+                    Err(why) => (None, vec![why]),
+                };
+            let cache_dir = if *no_cache {
+                None
+            } else {
+                cache_dir.clone().or_else(Cache::default_root)
+            };
+            let (audit, stats) = crate::audit::audit(
                 &git,
                 &crate::audit::AuditOptions {
                     branch: branch.clone(),
                     since: since.clone(),
                     paths: paths.clone(),
+                    remote,
+                    cache_dir,
+                    jobs: usize::from(*jobs),
+                    progress: std::io::stderr().is_terminal(),
+                    notes,
                 },
             )?;
+            eprintln!(
+                "changegate audit: {} commits, {} tier-1 changes, reviews from {}{}",
+                audit.commits_scanned,
+                audit.changes.len(),
+                audit.source,
+                if stats.from_api + stats.from_cache > 0 {
+                    format!(
+                        " ({} looked up, {} from the cache)",
+                        stats.from_api, stats.from_cache
+                    )
+                } else {
+                    String::new()
+                }
+            );
             let mut bytes = Vec::new();
             crate::audit::report::render(&audit, *format, &mut bytes)?;
             match output {

@@ -5,9 +5,11 @@ use super::{Audit, AuditedChange, Category};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-const ORDER: [Category; 8] = [
+/// Severity order: a change is drawn as the first of its categories.
+const ORDER: [Category; 9] = [
     Category::DirectPush,
     Category::SelfApproved,
+    Category::SelfMerged,
     Category::TooFewApprovals,
     Category::AiWithoutExtraReview,
     Category::Undocumented,
@@ -20,6 +22,7 @@ fn color(c: Category) -> &'static str {
     match c {
         Category::DirectPush => "#b91c1c",
         Category::SelfApproved => "#c2410c",
+        Category::SelfMerged => "#9a3412",
         Category::TooFewApprovals => "#d97706",
         Category::AiWithoutExtraReview => "#7c3aed",
         Category::Undocumented => "#ca8a04",
@@ -143,8 +146,9 @@ pub fn render(audit: &Audit) -> String {
     for c in &audit.changes {
         let _ = write!(
             rows,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
             escape(&c.sha[..c.sha.len().min(10)]),
+            pull_request_link(c),
             escape(&c.date),
             escape(&c.subject),
             escape(&c.author),
@@ -154,9 +158,15 @@ pub fn render(audit: &Audit) -> String {
                 .collect::<String>(),
             c.approvers.len(),
             c.required_approvals,
+            c.blast_radius,
             escape(&c.tier1_files.join(", "))
         );
     }
+    let notes: String = audit
+        .notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", escape(n)))
+        .collect();
     let legend: String = ORDER
         .iter()
         .map(|c| {
@@ -184,20 +194,35 @@ ul.legend {{ list-style: none; padding: 0; columns: 2; }}
 </style></head>
 <body>
 <h1>changegate audit: <code>{branch}</code> since {since}</h1>
-<p>{scanned} commits scanned (first parent); <strong>{count}</strong> reached tier-1 paths.</p>
+<p>{scanned} commits scanned (first parent); <strong>{count}</strong> reached tier-1 paths. Reviews from {source}.</p>
+<ul>{notes}</ul>
 <h2>Tier-1 changes per week</h2>
 {svg}
 <ul class="legend">{legend}</ul>
 <h2>Changes, worst first</h2>
-<table><thead><tr><th>commit</th><th>date</th><th>subject</th><th>author</th><th>findings</th><th>approvals</th><th>tier-1 files</th></tr></thead>
+<table><thead><tr><th>commit</th><th>PR/MR</th><th>date</th><th>subject</th><th>author</th><th>findings</th><th>approvals</th><th>blast radius</th><th>tier-1 files</th></tr></thead>
 <tbody>{rows}</tbody></table>
 </body></html>
 "#,
         branch = escape(&audit.branch),
         since = escape(&audit.since),
         scanned = audit.commits_scanned,
+        source = escape(&audit.source),
         count = audit.changes.len(),
     )
+}
+
+/// A link to the PR/MR (http(s) only), or its reference.
+fn pull_request_link(c: &AuditedChange) -> String {
+    match &c.pull_request {
+        Some(pr) if pr.url.starts_with("https://") || pr.url.starts_with("http://") => format!(
+            r#"<a href="{}">{}</a>"#,
+            escape(&pr.url),
+            escape(&pr.reference)
+        ),
+        Some(pr) => escape(&pr.reference),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

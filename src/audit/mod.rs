@@ -1,18 +1,28 @@
 //! `changegate audit`: every change that reached tier-1 paths on a branch — was it reviewed,
-//! documented, and by whom? Offline (git alone): how each change arrived (merge, squash-merged
-//! PR, direct push), approvals from `Reviewed-by:`/`Approved-by:` trailers (unknown, never guessed,
-//! when there are none), documentation and AI-assisted signals from the messages, each change judged
-//! by the policy of its parent — the policy it was merged under.
+//! documented, and by whom? Each change is re-evaluated with the gate's own checks under the
+//! policy of its parent (the policy it was merged under), from what is known about how it
+//! arrived: the platform's merged PR/MR and its reviews as of the merge, or, offline, git alone
+//! (merge shape, `Reviewed-by:`/`Approved-by:` trailers; reviews unknown, never guessed).
+//!
+//! Stages: `history` (git walk) → `lookup` (platform, cached) → `evaluate` (gate checks) →
+//! `categorize` (pure) → `report`/`html`.
 
+pub mod categorize;
+pub mod evaluate;
+mod github;
+mod gitlab;
+pub mod history;
 pub mod html;
+pub mod lookup;
 pub mod report;
 
-use crate::changeset::{ChangeMeta, Commit};
-use crate::markdown::{heading_matches, is_placeholder, sections, word_count};
+use crate::base_files::BaseFiles;
+use crate::changeset::Platform;
 use crate::policy::{Policy, POLICY_FILE};
-use crate::review::ai;
 use crate::source::git::Git;
-use crate::source::SourceError;
+use crate::source::{Limits, SourceError};
+use history::HistoryCommit;
+use lookup::{Cache, Lookup, MergedChange, RemotePlatform};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,25 +30,40 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
-    /// Pushed straight to the branch: no merge, no PR reference.
+    /// Reached the branch without a PR/MR.
     DirectPush,
-    /// Approved (per trailers) by its own author.
+    /// Approved by its own author (the approval did not count).
     SelfApproved,
-    /// Fewer approvals (per trailers) than the policy required.
+    /// Merged by its own author while approvals were missing.
+    SelfMerged,
+    /// Fewer approvals than the policy required (code owners and requested changes included).
     TooFewApprovals,
-    /// A required documentation section is missing from the message(s).
+    /// A required documentation section is missing, empty or too short.
     Undocumented,
-    /// AI-assisted, without the extra approval the policy requires.
+    /// AI-assisted, with the tier's approvals but not the extra review the policy requires.
     AiWithoutExtraReview,
     /// The change edited the gate's own policy or rules as well.
     PolicyChangedInSameChange,
-    /// Arrived through a merge or PR, but no approval trailers: reviews unknown offline.
+    /// Arrived through a merge or PR, but its reviews are not known (offline, no trailers).
     ReviewsUnknown,
     /// Nothing found against it.
     Compliant,
 }
 
 impl Category {
+    /// Every category, in report order.
+    pub const ALL: [Category; 9] = [
+        Category::DirectPush,
+        Category::SelfApproved,
+        Category::SelfMerged,
+        Category::TooFewApprovals,
+        Category::Undocumented,
+        Category::AiWithoutExtraReview,
+        Category::PolicyChangedInSameChange,
+        Category::ReviewsUnknown,
+        Category::Compliant,
+    ];
+
     /// Whether the category is a finding (not `compliant` or `reviews_unknown`).
     pub fn is_violation(self) -> bool {
         !matches!(self, Category::Compliant | Category::ReviewsUnknown)
@@ -48,17 +73,18 @@ impl Category {
         match self {
             Category::DirectPush => "direct push (no PR)",
             Category::SelfApproved => "self-approved",
+            Category::SelfMerged => "self-merged",
             Category::TooFewApprovals => "fewer approvals than policy",
             Category::Undocumented => "undocumented",
             Category::AiWithoutExtraReview => "AI-assisted without the extra review",
             Category::PolicyChangedInSameChange => "policy changed in the same change",
-            Category::ReviewsUnknown => "reviews unknown (offline)",
+            Category::ReviewsUnknown => "reviews unknown",
             Category::Compliant => "compliant",
         }
     }
 }
 
-/// How a change reached the branch.
+/// How a change reached the branch, as git shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Arrival {
@@ -70,6 +96,28 @@ pub enum Arrival {
     Direct,
 }
 
+/// The PR/MR a change arrived through, per the platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PullRequestRef {
+    pub reference: String,
+    pub url: String,
+    pub author: Option<String>,
+    pub merged_by: Option<String>,
+    pub merged_at: Option<String>,
+}
+
+/// Where a change's reviews came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewsFrom {
+    /// The platform's reviews (GitHub) or approvals (GitLab) as of the merge.
+    Platform,
+    /// `Reviewed-by:` / `Approved-by:` trailers.
+    Trailers,
+    /// Not known.
+    Unknown,
+}
+
 /// One change that touched tier-1 paths.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditedChange {
@@ -78,12 +126,24 @@ pub struct AuditedChange {
     pub author: String,
     pub subject: String,
     pub arrival: Arrival,
+    /// The PR/MR it arrived through (platform lookups only).
+    pub pull_request: Option<PullRequestRef>,
     pub tier1_files: Vec<String>,
     /// Top-level directories of the tier-1 files.
     pub areas: Vec<String>,
+    /// CODEOWNERS owners of the tier-1 files (at the parent commit).
+    pub owners: Vec<String>,
+    /// The gate's 0–100 score (without fan-in).
+    pub blast_radius: u32,
     pub required_approvals: u32,
-    /// Approvers named in trailers (the author excluded).
+    /// The gate's one-line requirement: `needs 3 approvals on the final commit (…)`.
+    pub requirement: String,
+    pub reviews_from: ReviewsFrom,
+    /// Approvals that counted.
     pub approvers: Vec<String>,
+    /// Approvals that did not count, with why (`alice: the change's author`).
+    pub not_counted: Vec<String>,
+    /// Headings of required documentation that was missing, empty or too short.
     pub missing_docs: Vec<String>,
     pub ai_signals: Vec<String>,
     pub categories: Vec<Category>,
@@ -94,9 +154,13 @@ pub struct AuditedChange {
 pub struct Audit {
     pub branch: String,
     pub since: String,
+    /// `git` (offline) or the platform and project the reviews came from.
+    pub source: String,
     pub commits_scanned: usize,
-    /// Worst first: most violations, then most tier-1 files, then newest.
+    /// Worst first: most violations, then blast radius, then most tier-1 files, then newest.
     pub changes: Vec<AuditedChange>,
+    /// What the reader should know (why the audit is offline, unreadable policies).
+    pub notes: Vec<String>,
 }
 
 /// What to audit.
@@ -107,51 +171,160 @@ pub struct AuditOptions {
     pub since: String,
     /// Only files matching one of these globs count.
     pub paths: Vec<String>,
+    /// Where reviews come from; `None`: offline (git alone).
+    pub remote: Option<lookup::Remote>,
+    /// Root of the on-disk cache of platform answers; `None`: no cache.
+    pub cache_dir: Option<std::path::PathBuf>,
+    /// At most this many API lookups in flight.
+    pub jobs: usize,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Said in the report (why the audit is offline).
+    pub notes: Vec<String>,
 }
 
-/// `90d` → `90 days ago`; dates pass through.
-fn git_since(since: &str) -> String {
-    match since.strip_suffix('d').and_then(|n| n.parse::<u32>().ok()) {
-        Some(days) => format!("{days} days ago"),
-        None => since.to_owned(),
-    }
+/// Why an audit failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("looking up how {sha} arrived: {source}")]
+    Api {
+        sha: String,
+        #[source]
+        source: crate::platform::http::ApiError,
+    },
+    #[error("{0}")]
+    Setup(String),
 }
 
-struct RawCommit {
-    sha: String,
-    parents: Vec<String>,
-    author: String,
-    date: String,
-    message: String,
-    trailers: Vec<(String, String)>,
-    files: Vec<String>,
+/// Lookups done, for the caller's log (never in a report: they differ between runs).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LookupStats {
+    pub from_cache: usize,
+    pub from_api: usize,
+}
+
+/// A change that touched tier-1 paths, before evaluation.
+struct Candidate<'a> {
+    commit: &'a HistoryCommit,
+    policy: Policy,
+    tier1: Vec<String>,
+}
+
+/// Base files the checks read at each parent (CODEOWNERS, description templates).
+fn base_paths() -> Vec<&'static str> {
+    let mut paths: Vec<&str> = crate::review::codeowners::LOCATIONS.to_vec();
+    paths.extend(crate::facts::TEMPLATE_FILES);
+    paths
 }
 
 /// Runs the audit on the repository that holds `git`.
-pub fn audit(git: &Git, options: &AuditOptions) -> Result<Audit, SourceError> {
-    let since = format!("--since={}", git_since(&options.since));
-    let out = git.run(&[
-        "log",
-        "--first-parent",
-        "-m",
-        "--name-only",
-        "--no-renames",
-        "--no-color",
-        "--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%cI%x1f%B%x1f%(trailers:only,unfold)%x1f",
-        &since,
-        &options.branch,
-        "--",
-    ])?;
-    let text = String::from_utf8_lossy(&out);
-    let commits: Vec<RawCommit> = text.split('\x1e').filter_map(parse_record).collect();
-    // Each change is judged by its parent's policy; read every distinct one once.
+pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), AuditError> {
+    let commits = history::walk(git, &options.branch, &options.since)?;
+    let mut notes = options.notes.clone();
+    let candidates = candidates(git, &commits, options, &mut notes)?;
+    let (merged, stats) = match &options.remote {
+        Some(remote) => lookups(&candidates, remote, options)?,
+        None => (BTreeMap::new(), LookupStats::default()),
+    };
+    let limits = Limits::default();
+    let mut changes = Vec::with_capacity(candidates.len());
+    // Diffs and base files are read per chunk: one git process each, bounded memory.
+    for chunk in candidates.chunks(256) {
+        let pairs: Vec<(String, Option<String>)> = chunk
+            .iter()
+            .map(|c| (c.commit.sha.clone(), c.commit.parents.first().cloned()))
+            .collect();
+        let mut diffs = crate::source::git::changes_of_commits(git, &pairs, limits)?;
+        let requests: Vec<String> = chunk
+            .iter()
+            .filter_map(|c| c.commit.parents.first())
+            .flat_map(|p| {
+                base_paths()
+                    .into_iter()
+                    .map(move |path| format!("{p}:{path}"))
+            })
+            .collect();
+        let blobs = crate::source::blobs_for(git, &requests)?;
+        for candidate in chunk {
+            let commit = candidate.commit;
+            let base: BTreeMap<String, Vec<u8>> = commit
+                .parents
+                .first()
+                .map(|p| {
+                    base_paths()
+                        .into_iter()
+                        .filter_map(|path| {
+                            blobs
+                                .get(&format!("{p}:{path}"))
+                                .map(|b| (path.to_owned(), b.clone()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let files = diffs.remove(&commit.sha).unwrap_or_default();
+            let merged_change = merged.get(&commit.sha).and_then(Option::as_ref);
+            changes.push(judge(
+                candidate,
+                files,
+                merged_change,
+                options,
+                &BaseFiles::Memory(base),
+                limits,
+            )?);
+        }
+    }
+    changes.sort_by(|a, b| {
+        let violations =
+            |c: &AuditedChange| c.categories.iter().filter(|k| k.is_violation()).count();
+        (
+            violations(b),
+            b.blast_radius,
+            b.tier1_files.len(),
+            &b.date,
+            &a.sha,
+        )
+            .cmp(&(
+                violations(a),
+                a.blast_radius,
+                a.tier1_files.len(),
+                &a.date,
+                &b.sha,
+            ))
+    });
+    let source = match &options.remote {
+        Some(r) => format!("{} {}", r.platform.name(), r.project),
+        None => "git (offline)".to_owned(),
+    };
+    Ok((
+        Audit {
+            branch: options.branch.clone(),
+            since: options.since.clone(),
+            source,
+            commits_scanned: commits.len(),
+            changes,
+            notes,
+        },
+        stats,
+    ))
+}
+
+/// The commits that touched tier-1 paths under their parent's policy; every distinct policy is
+/// read once, in one `cat-file` batch.
+fn candidates<'a>(
+    git: &Git,
+    commits: &'a [HistoryCommit],
+    options: &AuditOptions,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Candidate<'a>>, AuditError> {
     let requests: Vec<String> = commits
         .iter()
         .filter_map(|c| c.parents.first())
         .map(|p| format!("{p}:{POLICY_FILE}"))
         .collect();
     let blobs = crate::source::blobs_for(git, &requests)?;
-    let mut policies: BTreeMap<Vec<u8>, Policy> = BTreeMap::new();
+    let mut policies: BTreeMap<&[u8], Policy> = BTreeMap::new();
     let builtin = Policy::builtin();
     let globs: Vec<crate::glob::Pattern> = options
         .paths
@@ -159,113 +332,162 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<Audit, SourceError> {
         .filter_map(|p| crate::glob::Pattern::new(p).ok())
         .collect();
     let filter = (!globs.is_empty()).then(|| crate::glob::glob_set(&globs));
-    let mut changes = Vec::new();
-    for commit in &commits {
+    let mut out = Vec::new();
+    for commit in commits {
         let policy = match commit
             .parents
             .first()
             .and_then(|p| blobs.get(&format!("{p}:{POLICY_FILE}")))
         {
             Some(bytes) => policies
-                .entry(bytes.clone())
+                .entry(bytes.as_slice())
                 .or_insert_with(|| {
-                    Policy::from_yaml(&String::from_utf8_lossy(bytes), POLICY_FILE)
-                        .unwrap_or_else(|_| Policy::builtin())
+                    Policy::from_yaml(&String::from_utf8_lossy(bytes), POLICY_FILE).unwrap_or_else(
+                        |e| {
+                            notes.push(format!(
+                                "a {POLICY_FILE} in the window does not load ({e}); changes under it are judged by the built-in policy"
+                            ));
+                            Policy::builtin()
+                        },
+                    )
                 })
                 .clone(),
             None => builtin.clone(),
         };
-        if let Some(change) = judge(commit, &policy, filter.as_ref()) {
-            changes.push(change);
+        if policy.tiers.is_empty() {
+            continue;
+        }
+        let in_scope = |path: &str| filter.as_ref().is_none_or(|f| f.is_match(path));
+        let tier1: Vec<String> = commit
+            .files
+            .iter()
+            .filter(|f| in_scope(f))
+            .filter(|f| policy.tier_index(f) == Some(0) || policy.is_gate_file(f))
+            .cloned()
+            .collect();
+        if !tier1.is_empty() {
+            out.push(Candidate {
+                commit,
+                policy,
+                tier1,
+            });
         }
     }
-    changes.sort_by(|a, b| {
-        let violations =
-            |c: &AuditedChange| c.categories.iter().filter(|k| k.is_violation()).count();
-        (violations(b), b.tier1_files.len(), &b.date, &a.sha).cmp(&(
-            violations(a),
-            a.tier1_files.len(),
-            &a.date,
-            &b.sha,
-        ))
+    notes.sort();
+    notes.dedup();
+    Ok(out)
+}
+
+/// Looks up every candidate's PR/MR: from the cache, else from the API with at most `jobs`
+/// requests in flight. Answers are cached as they arrive, so an interrupted audit resumes.
+fn lookups(
+    candidates: &[Candidate<'_>],
+    remote: &lookup::Remote,
+    options: &AuditOptions,
+) -> Result<(BTreeMap<String, Option<MergedChange>>, LookupStats), AuditError> {
+    use futures_util::stream::{self, StreamExt};
+    let cache = options
+        .cache_dir
+        .as_ref()
+        .map(|root| Cache::new(root, remote));
+    let mut found = BTreeMap::new();
+    let mut stats = LookupStats::default();
+    let mut missing = Vec::new();
+    for candidate in candidates {
+        let sha = &candidate.commit.sha;
+        match cache.as_ref().and_then(|c| c.get(sha)) {
+            Some(answer) => {
+                stats.from_cache += 1;
+                found.insert(sha.clone(), answer);
+            }
+            None => missing.push(sha.clone()),
+        }
+    }
+    if missing.is_empty() {
+        return Ok((found, stats));
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| AuditError::Setup(format!("cannot start the async runtime: {e}")))?;
+    let branch = options
+        .branch
+        .strip_prefix("refs/heads/")
+        .or_else(|| options.branch.strip_prefix("origin/"))
+        .unwrap_or(&options.branch)
+        .to_owned();
+    let bar = progress_bar(options.progress, missing.len() as u64);
+    let result = runtime.block_on(async {
+        let client = Lookup::connect(remote.clone()).map_err(|source| AuditError::Api {
+            sha: String::new(),
+            source,
+        })?;
+        let mut answers = stream::iter(missing.iter())
+            .map(|sha| {
+                let (client, branch) = (&client, &branch);
+                async move { (sha, client.merged_change(sha, branch).await) }
+            })
+            .buffer_unordered(options.jobs.max(1));
+        while let Some((sha, answer)) = answers.next().await {
+            let answer = answer.map_err(|source| AuditError::Api {
+                sha: sha.clone(),
+                source,
+            })?;
+            if let Some(cache) = &cache {
+                // A cache that cannot be written costs API calls next time, nothing else.
+                let _ = cache.put(sha, &answer);
+            }
+            stats.from_api += 1;
+            bar.inc(1);
+            found.insert(sha.clone(), answer);
+        }
+        Ok::<_, AuditError>(())
     });
-    Ok(Audit {
-        branch: options.branch.clone(),
-        since: options.since.clone(),
-        commits_scanned: commits.len(),
-        changes,
-    })
+    bar.finish_and_clear();
+    result?;
+    Ok((found, stats))
 }
 
-fn parse_record(record: &str) -> Option<RawCommit> {
-    let mut fields = record.splitn(7, '\x1f');
-    let sha = fields.next()?.trim().to_owned();
-    if sha.is_empty() {
-        return None;
+fn progress_bar(show: bool, total: u64) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
     }
-    let parents = fields
-        .next()?
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
-    let author = fields.next()?.to_owned();
-    let date = fields.next()?.to_owned();
-    let message = fields.next()?.trim_end().to_owned();
-    let trailers = fields
-        .next()?
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let files = fields
-        .next()
-        .unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
-    Some(RawCommit {
-        sha,
-        parents,
-        author,
-        date,
-        message,
-        trailers,
-        files,
-    })
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} looking up pull/merge requests {pos}/{len} [{bar:30}] {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
 }
 
-/// `Name <email>` → a comparable identity: the name, lower case.
-fn person(identity: &str) -> String {
-    identity
-        .split('<')
-        .next()
-        .unwrap_or(identity)
-        .trim()
-        .to_lowercase()
-}
-
-/// Classifies one commit; `None` when it touched no tier-1 path.
+/// Re-evaluates one candidate and classifies it.
 fn judge(
-    commit: &RawCommit,
-    policy: &Policy,
-    filter: Option<&globset::GlobSet>,
-) -> Option<AuditedChange> {
-    let in_scope = |path: &str| filter.is_none_or(|f| f.is_match(path));
-    let tier1: Vec<String> = commit
-        .files
-        .iter()
-        .filter(|f| in_scope(f))
-        .filter(|f| {
-            policy.tier_index(f) == Some(0) || (policy.is_gate_file(f) && !policy.tiers.is_empty())
-        })
-        .cloned()
-        .collect();
-    if tier1.is_empty() {
-        return None;
-    }
-    let subject = commit.message.lines().next().unwrap_or("").to_owned();
+    candidate: &Candidate<'_>,
+    files: Vec<crate::changeset::FileChange>,
+    merged: Option<&MergedChange>,
+    options: &AuditOptions,
+    base: &BaseFiles,
+    limits: Limits,
+) -> Result<AuditedChange, AuditError> {
+    let commit = candidate.commit;
+    let policy = &candidate.policy;
+    let online = options.remote.is_some();
+    let platform = match options.remote.as_ref().map(|r| r.platform) {
+        Some(RemotePlatform::Github) => Platform::GitHub,
+        Some(RemotePlatform::Gitlab) => Platform::GitLab,
+        None => Platform::Local,
+    };
+    let meta = match merged {
+        Some(m) => evaluate::platform_meta(m, platform, commit),
+        None => evaluate::git_meta(commit),
+    };
+    let reviews_from = match (merged, meta.reviews_known) {
+        (_, false) => ReviewsFrom::Unknown,
+        (Some(_), true) => ReviewsFrom::Platform,
+        (None, true) => ReviewsFrom::Trailers,
+    };
+    let evidence = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes)?;
     let arrival = if commit.parents.len() > 1 {
         Arrival::Merge
     } else if let Some(reference) = pr_reference(&commit.message) {
@@ -273,102 +495,88 @@ fn judge(
     } else {
         Arrival::Direct
     };
-    let require = &policy.tiers[0].require;
-    let author = person(&commit.author);
-    let mut approvers: Vec<String> = commit
-        .trailers
-        .iter()
-        .filter(|(k, _)| {
-            k.eq_ignore_ascii_case("reviewed-by") || k.eq_ignore_ascii_case("approved-by")
-        })
-        .map(|(_, v)| person(v))
-        .collect();
-    approvers.sort();
-    approvers.dedup();
-    let self_approved = approvers.contains(&author);
-    approvers.retain(|a| a != &author);
-    let meta = ChangeMeta {
-        description: Some(commit.message.clone()),
-        commits: vec![Commit {
-            sha: commit.sha.clone(),
-            author: commit.author.clone(),
-            message: commit.message.clone(),
-            trailers: commit.trailers.clone(),
-            parents: commit.parents.len(),
-            ..Commit::default()
-        }],
-        ..ChangeMeta::default()
+    let direct = if online {
+        merged.is_none()
+    } else {
+        arrival == Arrival::Direct
     };
-    let ai_signals: Vec<String> = ai::detect(&policy.ai, &meta)
-        .into_iter()
-        .map(|s| s.detail)
-        .collect();
-    let found = sections(&commit.message);
-    let missing_docs: Vec<String> = require
-        .docs
-        .iter()
-        .filter_map(|key| policy.doc(key))
-        .filter(|doc| {
-            !found.iter().any(|s| {
-                heading_matches(&s.heading, &doc.heading)
-                    && !is_placeholder(&s.body)
-                    && word_count(&s.body) >= doc.min_words as usize
-            })
-        })
-        .map(|doc| doc.heading.clone())
-        .collect();
-    let mut required = require.approvals;
-    if !ai_signals.is_empty() {
-        required += policy.ai.extra_approvals;
-    }
-    let has_review_trailers = !approvers.is_empty() || self_approved;
-    let mut categories = Vec::new();
-    if arrival == Arrival::Direct {
-        categories.push(Category::DirectPush);
-    }
-    if self_approved {
-        categories.push(Category::SelfApproved);
-    }
-    if has_review_trailers && (approvers.len() as u32) < required {
-        if !ai_signals.is_empty() && (approvers.len() as u32) >= require.approvals {
-            categories.push(Category::AiWithoutExtraReview);
-        } else {
-            categories.push(Category::TooFewApprovals);
-        }
-    }
-    if !missing_docs.is_empty() {
-        categories.push(Category::Undocumented);
-    }
-    if commit.files.iter().any(|f| policy.is_gate_file(f)) {
-        categories.push(Category::PolicyChangedInSameChange);
-    }
-    if arrival != Arrival::Direct && !has_review_trailers && require.approvals > 0 {
-        categories.push(Category::ReviewsUnknown);
-    }
-    if !categories.iter().any(|c| c.is_violation())
-        && !categories.contains(&Category::ReviewsUnknown)
-    {
-        categories.push(Category::Compliant);
-    }
-    categories.sort();
-    let mut areas: Vec<String> = tier1
+    let merged_by = merged.and_then(|m| m.author.as_deref().zip(m.merged_by.as_deref()));
+    let categories = categorize::categorize(&categorize::Evidence {
+        direct,
+        merged_by,
+        ai_extra_approvals: policy.ai.extra_approvals,
+        facts: &evidence.facts,
+        findings: &evidence.findings,
+    });
+    let facts = &evidence.facts;
+    let mut areas: Vec<String> = candidate
+        .tier1
         .iter()
         .map(|f| f.split('/').next().unwrap_or(f).to_owned())
         .collect();
     areas.sort();
     areas.dedup();
-    Some(AuditedChange {
+    let mut owners: Vec<String> = facts
+        .codeowners
+        .iter()
+        .flat_map(|c| candidate.tier1.iter().flat_map(|f| c.owners_of(f)))
+        .flat_map(|o| o.owners)
+        .collect();
+    owners.sort();
+    owners.dedup();
+    let missing_docs: Vec<String> = policy
+        .docs
+        .iter()
+        .filter(|doc| {
+            let quoted = format!("\"{}\"", doc.heading.to_lowercase());
+            evidence
+                .findings
+                .iter()
+                .any(|f| f.check == "docs" && f.message.to_lowercase().contains(&quoted))
+        })
+        .map(|doc| doc.heading.clone())
+        .collect();
+    let (approvers, not_counted) = match &facts.review_state {
+        Some(state) => (
+            state.approvers.clone(),
+            state
+                .excluded
+                .iter()
+                .map(|(user, why)| format!("{user}: {why}"))
+                .chain(
+                    state
+                        .stale
+                        .iter()
+                        .map(|user| format!("{user}: approved an older commit")),
+                )
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(AuditedChange {
         sha: commit.sha.clone(),
         date: commit.date.clone(),
         author: commit.author.clone(),
-        subject,
+        subject: commit.message.lines().next().unwrap_or("").to_owned(),
         arrival,
-        tier1_files: tier1,
+        pull_request: merged.map(|m| PullRequestRef {
+            reference: m.reference.clone(),
+            url: m.url.clone(),
+            author: m.author.clone(),
+            merged_by: m.merged_by.clone(),
+            merged_at: m.merged_at.clone(),
+        }),
+        tier1_files: candidate.tier1.clone(),
         areas,
-        required_approvals: required,
+        owners,
+        blast_radius: facts.blast.score,
+        required_approvals: facts.requirement.approvals,
+        requirement: facts.requirement.summary(),
+        reviews_from,
         approvers,
+        not_counted,
         missing_docs,
-        ai_signals,
+        ai_signals: facts.ai_signals.iter().map(|s| s.detail.clone()).collect(),
         categories,
     })
 }
@@ -401,11 +609,5 @@ mod tests {
             Some("team/app!42".into())
         );
         assert_eq!(pr_reference("Fix routing"), None);
-    }
-
-    #[test]
-    fn ages_become_git_dates() {
-        assert_eq!(git_since("90d"), "90 days ago");
-        assert_eq!(git_since("2026-01-01"), "2026-01-01");
     }
 }

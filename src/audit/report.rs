@@ -1,7 +1,7 @@
 //! Audit reports: markdown, JSON (`schema_version: 1`) and CSV. Pure and deterministic (the
 //! window is printed as given; nothing depends on the current time).
 
-use super::{Arrival, Audit, AuditedChange, Category};
+use super::{Arrival, Audit, AuditedChange, Category, ReviewsFrom};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -15,19 +15,9 @@ pub enum AuditFormat {
     Html,
 }
 
-const ALL: [Category; 8] = [
-    Category::DirectPush,
-    Category::SelfApproved,
-    Category::TooFewApprovals,
-    Category::Undocumented,
-    Category::AiWithoutExtraReview,
-    Category::PolicyChangedInSameChange,
-    Category::ReviewsUnknown,
-    Category::Compliant,
-];
-
 fn totals(audit: &Audit) -> Vec<(Category, usize)> {
-    ALL.iter()
+    Category::ALL
+        .iter()
         .map(|c| {
             (
                 *c,
@@ -41,12 +31,15 @@ fn totals(audit: &Audit) -> Vec<(Category, usize)> {
         .collect()
 }
 
-/// Per area (top-level directory): changes and non-compliant changes.
-fn areas(audit: &Audit) -> BTreeMap<&str, (usize, usize)> {
+/// Per area (top-level directory, or CODEOWNERS owner): changes and changes with findings.
+fn areas<'a>(
+    audit: &'a Audit,
+    of: impl Fn(&'a AuditedChange) -> &'a [String],
+) -> BTreeMap<&'a str, (usize, usize)> {
     let mut out: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for change in &audit.changes {
         let bad = change.categories.iter().any(|c| c.is_violation());
-        for area in &change.areas {
+        for area in of(change) {
             let entry = out.entry(area.as_str()).or_default();
             entry.0 += 1;
             entry.1 += usize::from(bad);
@@ -60,6 +53,14 @@ fn arrival(a: &Arrival) -> String {
         Arrival::Merge => "merge".into(),
         Arrival::SquashedPr { reference } => format!("squashed {reference}"),
         Arrival::Direct => "direct push".into(),
+    }
+}
+
+fn reviews_from(r: ReviewsFrom) -> &'static str {
+    match r {
+        ReviewsFrom::Platform => "platform",
+        ReviewsFrom::Trailers => "trailers",
+        ReviewsFrom::Unknown => "unknown",
     }
 }
 
@@ -92,7 +93,7 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
             out.write_all(b"\n")
         }
         AuditFormat::Csv => {
-            writeln!(out, "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files")?;
+            writeln!(out, "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files,pull_request,merged_by,blast_radius,reviews_from")?;
             for c in &audit.changes {
                 let row = [
                     c.sha.clone(),
@@ -104,6 +105,16 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
                     c.required_approvals.to_string(),
                     c.missing_docs.join(" "),
                     c.tier1_files.join(" "),
+                    c.pull_request
+                        .as_ref()
+                        .map(|p| p.url.clone())
+                        .unwrap_or_default(),
+                    c.pull_request
+                        .as_ref()
+                        .and_then(|p| p.merged_by.clone())
+                        .unwrap_or_default(),
+                    c.blast_radius.to_string(),
+                    reviews_from(c.reviews_from).to_owned(),
                 ];
                 let cells: Vec<String> = row.iter().map(|v| csv_cell(v)).collect();
                 writeln!(out, "{}", cells.join(","))?;
@@ -145,10 +156,17 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         .count();
     writeln!(
         out,
-        "{} commits scanned (first parent), **{}** reached tier-1 paths, **{bad}** with findings.\n",
+        "{} commits scanned (first parent), **{}** reached tier-1 paths, **{bad}** with findings. Reviews from {}.\n",
         audit.commits_scanned,
-        audit.changes.len()
+        audit.changes.len(),
+        cell(&audit.source)
     )?;
+    for note in &audit.notes {
+        writeln!(out, "> {}", cell(note))?;
+    }
+    if !audit.notes.is_empty() {
+        writeln!(out)?;
+    }
     writeln!(out, "## By category\n\n| category | changes |\n|---|---|")?;
     for (category, n) in totals(audit) {
         writeln!(out, "| {} | {n} |", category.label())?;
@@ -157,14 +175,28 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         out,
         "\n## By area\n\n| area | changes | with findings |\n|---|---|---|"
     )?;
-    for (area, (n, bad)) in areas(audit) {
+    for (area, (n, bad)) in areas(audit, |c| &c.areas) {
         writeln!(out, "| `{}` | {n} | {bad} |", cell(area))?;
     }
-    writeln!(out, "\n## Changes, worst first\n\n| commit | date | author | arrival | findings | approvers | tier-1 files |\n|---|---|---|---|---|---|---|")?;
-    for c in &audit.changes {
+    let owners = areas(audit, |c| &c.owners);
+    if !owners.is_empty() {
         writeln!(
             out,
-            "| `{}` {} | {} | {} | {} | {} | {}/{} | {} |",
+            "\n## By code owner\n\n| owner | changes | with findings |\n|---|---|---|"
+        )?;
+        for (owner, (n, bad)) in owners {
+            writeln!(out, "| {} | {n} | {bad} |", cell(owner))?;
+        }
+    }
+    writeln!(out, "\n## Changes, worst first\n\n| commit | PR/MR | date | author | arrival | findings | approvals | blast radius | tier-1 files |\n|---|---|---|---|---|---|---|---|---|")?;
+    for c in &audit.changes {
+        let pull_request = match &c.pull_request {
+            Some(pr) => format!("[{}]({})", cell(&pr.reference), cell(&pr.url)),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "| `{}` {} | {pull_request} | {} | {} | {} | {} | {}/{} | {} | {} |",
             &c.sha[..c.sha.len().min(10)],
             cell(&c.subject),
             cell(&c.date),
@@ -173,6 +205,7 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
             categories(c),
             c.approvers.len(),
             c.required_approvals,
+            c.blast_radius,
             c.tier1_files.len()
         )?;
     }

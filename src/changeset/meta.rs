@@ -36,7 +36,7 @@ pub struct ChangeMeta {
 }
 
 /// One commit of the change.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Commit {
     pub sha: String,
     /// `Name <email>`.
@@ -53,7 +53,7 @@ pub struct Commit {
 }
 
 /// A review's state as the platforms report it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     Approved,
@@ -63,7 +63,7 @@ pub enum ReviewState {
 }
 
 /// One review.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Review {
     pub user: String,
     pub state: ReviewState,

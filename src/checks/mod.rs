@@ -63,6 +63,15 @@ pub fn run_all(cx: &CheckContext<'_>) -> Vec<Finding> {
     findings
 }
 
+/// Runs the registered checks whose id is in `ids` (the audit re-runs a subset).
+pub fn run_selected(cx: &CheckContext<'_>, ids: &[&str]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in REGISTRY.iter().filter(|c| ids.contains(&c.id())) {
+        check.run(cx, &mut findings);
+    }
+    findings
+}
+
 /// "tier-1 (3 files: a, b and 1 more)" — why a requirement applies, for notes.
 fn tier_reason(cx: &CheckContext<'_>, tier: usize) -> String {
     let files: Vec<&FileAnalysis> = cx.analysis.files_in_tier(tier).collect();

@@ -94,6 +94,37 @@ impl Git {
         }
     }
 
+    /// Runs git with `args`, feeding `input` on stdin (from a thread: git answers while it reads,
+    /// and both pipes could fill up).
+    pub fn run_with_input(&self, args: &[&str], input: Vec<u8>) -> Result<Vec<u8>, SourceError> {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(SourceError::GitMissing)?;
+        let mut stdin = child.stdin.take().ok_or_else(|| SourceError::GitOutput {
+            command: args.join(" "),
+            detail: "no stdin".into(),
+        })?;
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let output = child.wait_with_output().map_err(SourceError::GitMissing)?;
+        let _ = writer.join();
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            Err(SourceError::GitFailed {
+                command: args.join(" "),
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            })
+        }
+    }
+
     /// The commit `rev` names, if it names one.
     pub fn try_resolve_commit(&self, rev: &str) -> Option<String> {
         let spec = format!("{rev}^{{commit}}");
@@ -402,6 +433,68 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
 
 fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
+}
+
+/// The changed files of many `(commit, first parent)` pairs at once: one `git diff-tree --stdin` and
+/// one `git cat-file --batch` for all of them (a process per commit would dominate long
+/// histories). Files come sorted as in a `ChangeSet`; commits without changes are absent.
+pub fn changes_of_commits(
+    git: &Git,
+    pairs: &[(String, Option<String>)],
+    limits: Limits,
+) -> Result<BTreeMap<String, Vec<FileChange>>, SourceError> {
+    if pairs.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let input: String = pairs
+        .iter()
+        .map(|(sha, parent)| match parent {
+            Some(parent) => format!("{sha} {parent}\n"),
+            None => format!("{sha}\n"), // a root commit: against the empty tree (--root)
+        })
+        .collect();
+    let out = git.run_with_input(
+        &[
+            "diff-tree",
+            "--stdin",
+            "--root",
+            "-z",
+            "-r",
+            "-M",
+            "--raw",
+            "--no-abbrev",
+            "--no-ext-diff",
+            "--no-textconv",
+        ],
+        input.into_bytes(),
+    )?;
+    let sections = super::raw::parse_diff_tree(&out)?;
+    let requests: Vec<String> = sections
+        .iter()
+        .flat_map(|(_, entries)| entries)
+        .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
+        .filter(|(sha, mode)| !is_null_sha(sha) && *mode != SUBMODULE_MODE)
+        .map(|(sha, _)| sha.clone())
+        .collect();
+    let blobs = read_blobs(git, &requests, limits.max_file_bytes)?;
+    let head = HeadSpec::Rev(String::new());
+    let mut out = BTreeMap::new();
+    for (sha, entries) in sections {
+        let files = {
+            use rayon::prelude::*;
+            entries
+                .par_iter()
+                .map(|entry| file_change(git, entry, &blobs, &head, limits))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        let mut change = ChangeSet {
+            files,
+            ..ChangeSet::default()
+        };
+        change.sort_files();
+        out.insert(sha, change.files);
+    }
+    Ok(out)
 }
 
 fn file_change(

@@ -25,20 +25,54 @@ pub fn is_null_sha(sha: &str) -> bool {
 
 /// Parses the whole `--raw -z` output.
 pub fn parse_raw(output: &[u8]) -> Result<Vec<RawEntry>, SourceError> {
+    let mut sections = parse_sections(output, "diff --raw -z")?;
+    match sections.len() {
+        0 => Ok(Vec::new()),
+        1 if sections[0].0.is_empty() => Ok(sections.remove(0).1),
+        _ => Err(SourceError::GitOutput {
+            command: "diff --raw -z".into(),
+            detail: "a record does not start with ':'".into(),
+        }),
+    }
+}
+
+/// Parses `git diff-tree --stdin -z -r --raw` output: each commit's id, then its records.
+pub fn parse_diff_tree(output: &[u8]) -> Result<Vec<(String, Vec<RawEntry>)>, SourceError> {
+    let sections = parse_sections(output, "diff-tree --stdin -z")?;
+    if sections.first().is_some_and(|(sha, _)| sha.is_empty()) {
+        return Err(SourceError::GitOutput {
+            command: "diff-tree --stdin -z".into(),
+            detail: "records before the first commit id".into(),
+        });
+    }
+    Ok(sections)
+}
+
+/// Records grouped under the header fields (commit ids) that precede them; records before any
+/// header go under an empty one.
+fn parse_sections(
+    output: &[u8],
+    command: &str,
+) -> Result<Vec<(String, Vec<RawEntry>)>, SourceError> {
     let bad = |detail: String| SourceError::GitOutput {
-        command: "diff --raw -z".into(),
+        command: command.into(),
         detail,
     };
     let mut fields = output.split(|&b| b == 0).peekable();
-    let mut entries = Vec::new();
+    let mut sections: Vec<(String, Vec<RawEntry>)> = Vec::new();
     while let Some(meta) = fields.next() {
         if meta.is_empty() && fields.peek().is_none() {
             break;
         }
         let meta = std::str::from_utf8(meta).map_err(|_| bad("non-UTF-8 record header".into()))?;
-        let meta = meta
-            .strip_prefix(':')
-            .ok_or_else(|| bad(format!("record does not start with ':': {meta:?}")))?;
+        let Some(meta) = meta.strip_prefix(':') else {
+            let header = meta.trim();
+            if header.is_empty() || !header.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(bad(format!("record does not start with ':': {meta:?}")));
+            }
+            sections.push((header.to_owned(), Vec::new()));
+            continue;
+        };
         let parts: Vec<&str> = meta.split(' ').collect();
         let [old_mode, new_mode, old_sha, new_sha, status] = parts[..] else {
             return Err(bad(format!("expected 5 fields, found {meta:?}")));
@@ -61,6 +95,10 @@ pub fn parse_raw(output: &[u8]) -> Result<Vec<RawEntry>, SourceError> {
         } else {
             None
         };
+        if sections.is_empty() {
+            sections.push((String::new(), Vec::new()));
+        }
+        let entries = &mut sections.last_mut().expect("a section").1;
         entries.push(RawEntry {
             old_mode: mode(old_mode)?,
             new_mode: mode(new_mode)?,
@@ -72,7 +110,7 @@ pub fn parse_raw(output: &[u8]) -> Result<Vec<RawEntry>, SourceError> {
             dst,
         });
     }
-    Ok(entries)
+    Ok(sections)
 }
 
 #[cfg(test)]
@@ -93,6 +131,21 @@ mod tests {
         assert_eq!(entries[1].status, b'R');
         assert_eq!(entries[1].score, Some(87));
         assert_eq!(entries[1].dst.as_deref(), Some("new é"));
+    }
+
+    #[test]
+    fn diff_tree_output_is_grouped_by_commit() {
+        let (c1, c2, a) = ("1".repeat(40), "2".repeat(40), "a".repeat(40));
+        let out = format!(
+            "{c1}\0:100644 100644 {a} {a} M\0x\0:000000 100644 {z} {a} A\0y\0{c2}\0:100644 100644 {a} {a} R100\0p\0q\0",
+            z = "0".repeat(40)
+        );
+        let sections = parse_diff_tree(out.as_bytes()).unwrap();
+        assert_eq!(sections.len(), 2);
+        assert_eq!(sections[0].0, c1);
+        assert_eq!(sections[0].1.len(), 2);
+        assert_eq!(sections[1].1[0].dst.as_deref(), Some("q"));
+        assert!(parse_diff_tree(format!(":100644 100644 {a} {a} M\0x\0").as_bytes()).is_err());
     }
 
     #[test]

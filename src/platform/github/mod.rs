@@ -76,13 +76,13 @@ struct PullRequest {
 }
 
 #[derive(Deserialize)]
-struct User {
-    login: String,
+pub(crate) struct User {
+    pub(crate) login: String,
 }
 
 #[derive(Deserialize)]
-struct Label {
-    name: String,
+pub(crate) struct Label {
+    pub(crate) name: String,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +91,7 @@ struct ShaRef {
 }
 
 #[derive(Deserialize)]
-struct ApiReview {
+pub(crate) struct ApiReview {
     user: Option<User>,
     state: String,
     commit_id: Option<String>,
@@ -99,7 +99,7 @@ struct ApiReview {
 }
 
 #[derive(Deserialize)]
-struct ApiCommit {
+pub(crate) struct ApiCommit {
     sha: String,
     commit: ApiCommitDetail,
     author: Option<User>,
@@ -389,47 +389,8 @@ async fn load_pull(
     let commits: Vec<ApiCommit> = client
         .paginate(&format!("{repo_path}/pulls/{number}/commits"))
         .await?;
-    let reviews = reviews
-        .into_iter()
-        .filter_map(|r| {
-            let state = match r.state.as_str() {
-                "APPROVED" => ReviewState::Approved,
-                "CHANGES_REQUESTED" => ReviewState::ChangesRequested,
-                "COMMENTED" => ReviewState::Commented,
-                "DISMISSED" => ReviewState::Dismissed,
-                _ => return None, // PENDING: not submitted
-            };
-            Some(Review {
-                // A deleted account ("ghost") has no user; it cannot count.
-                user: r.user?.login,
-                state,
-                commit_id: r.commit_id,
-                submitted_at: r.submitted_at,
-            })
-        })
-        .collect();
-    let commits = commits
-        .into_iter()
-        .map(|c| Commit {
-            trailers: crate::changeset::parse_trailers(&c.commit.message),
-            sha: c.sha,
-            author: c
-                .commit
-                .author
-                .as_ref()
-                .map(Person::identity)
-                .unwrap_or_default(),
-            committer: c
-                .commit
-                .committer
-                .as_ref()
-                .map(Person::identity)
-                .unwrap_or_default(),
-            author_login: c.author.map(|u| u.login),
-            message: c.commit.message,
-            parents: c.parents.len(),
-        })
-        .collect();
+    let reviews = reviews_from_api(reviews);
+    let commits = commits_from_api(commits);
     let mut labels: Vec<String> = pr.labels.into_iter().map(|l| l.name).collect();
     if pr.draft {
         labels.push("draft".into());
@@ -452,6 +413,55 @@ async fn load_pull(
         head_sha: pr.head.sha,
         meta: Some(meta),
     })
+}
+
+/// Submitted reviews as the gate reads them (pending ones are not submitted; a deleted account,
+/// "ghost", has no user and cannot count).
+pub(crate) fn reviews_from_api(reviews: Vec<ApiReview>) -> Vec<Review> {
+    reviews
+        .into_iter()
+        .filter_map(|r| {
+            let state = match r.state.as_str() {
+                "APPROVED" => ReviewState::Approved,
+                "CHANGES_REQUESTED" => ReviewState::ChangesRequested,
+                "COMMENTED" => ReviewState::Commented,
+                "DISMISSED" => ReviewState::Dismissed,
+                _ => return None,
+            };
+            Some(Review {
+                user: r.user?.login,
+                state,
+                commit_id: r.commit_id,
+                submitted_at: r.submitted_at,
+            })
+        })
+        .collect()
+}
+
+/// A pull request's commits with their trailers and authors' logins.
+pub(crate) fn commits_from_api(commits: Vec<ApiCommit>) -> Vec<Commit> {
+    commits
+        .into_iter()
+        .map(|c| Commit {
+            trailers: crate::changeset::parse_trailers(&c.commit.message),
+            sha: c.sha,
+            author: c
+                .commit
+                .author
+                .as_ref()
+                .map(Person::identity)
+                .unwrap_or_default(),
+            committer: c
+                .commit
+                .committer
+                .as_ref()
+                .map(Person::identity)
+                .unwrap_or_default(),
+            author_login: c.author.map(|u| u.login),
+            message: c.commit.message,
+            parents: c.parents.len(),
+        })
+        .collect()
 }
 
 /// The text report in the log, wrapped so that nothing in it (PR text, file contents) can issue

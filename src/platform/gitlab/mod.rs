@@ -112,23 +112,23 @@ struct MergeRequest {
 }
 
 #[derive(Deserialize)]
-struct User {
-    username: String,
+pub(crate) struct User {
+    pub(crate) username: String,
 }
 
 #[derive(Deserialize)]
-struct Approvals {
+pub(crate) struct Approvals {
     #[serde(default)]
-    approved_by: Vec<Approver>,
+    pub(crate) approved_by: Vec<Approver>,
 }
 
 #[derive(Deserialize)]
-struct Approver {
-    user: User,
+pub(crate) struct Approver {
+    pub(crate) user: User,
 }
 
 #[derive(Deserialize)]
-struct MrCommit {
+pub(crate) struct MrCommit {
     id: String,
     message: String,
     author_name: Option<String>,
@@ -208,21 +208,7 @@ pub fn run(
             // GitLab lists them newest first.
             let mut commits: Vec<MrCommit> = client.paginate(&format!("{mr_path}/commits")).await.map_err(explain)?;
             commits.reverse();
-            let identity = |name: &Option<String>, email: &Option<String>| {
-                format!("{} <{}>", name.as_deref().unwrap_or(""), email.as_deref().unwrap_or(""))
-            };
-            meta.commits = commits
-                .into_iter()
-                .map(|c| crate::changeset::Commit {
-                    trailers: crate::changeset::parse_trailers(&c.message),
-                    author: identity(&c.author_name, &c.author_email),
-                    committer: identity(&c.committer_name, &c.committer_email),
-                    author_login: None,
-                    parents: c.parent_ids.len(),
-                    sha: c.id,
-                    message: c.message,
-                })
-                .collect();
+            meta.commits = commits_from_api(commits);
             match client.get::<Approvals>(&format!("{mr_path}/approvals")).await {
                 Ok(approvals) => {
                     meta.reviews = approvals
@@ -300,8 +286,31 @@ pub fn run(
     Ok((u8::from(verdict.blocked), verdict))
 }
 
+/// A merge request's commits (oldest first) as the gate reads them.
+pub(crate) fn commits_from_api(commits: Vec<MrCommit>) -> Vec<crate::changeset::Commit> {
+    let identity = |name: &Option<String>, email: &Option<String>| {
+        format!(
+            "{} <{}>",
+            name.as_deref().unwrap_or(""),
+            email.as_deref().unwrap_or("")
+        )
+    };
+    commits
+        .into_iter()
+        .map(|c| crate::changeset::Commit {
+            trailers: crate::changeset::parse_trailers(&c.message),
+            author: identity(&c.author_name, &c.author_email),
+            committer: identity(&c.committer_name, &c.committer_email),
+            author_login: None,
+            parents: c.parent_ids.len(),
+            sha: c.id,
+            message: c.message,
+        })
+        .collect()
+}
+
 /// A 401 means the token cannot read the API: say which token to use.
-fn explain(e: ApiError) -> GitlabError {
+pub(crate) fn explain(e: ApiError) -> GitlabError {
     if e.status() == Some(401) {
         GitlabError::Setup(format!(
             "{e}: the token was rejected. CI_JOB_TOKEN cannot call the merge request or approvals APIs; set GITLAB_TOKEN to a project or group access token with read_api (api to post statuses and notes)"
@@ -362,6 +371,6 @@ async fn publish(
 }
 
 /// A project id, or a `group/project` path URL-encoded as GitLab wants it.
-fn encode(project: &str) -> String {
+pub(crate) fn encode(project: &str) -> String {
     project.replace('/', "%2F")
 }
