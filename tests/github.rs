@@ -5,99 +5,14 @@
 
 mod common;
 
+use common::openapi::{require_spec, validate_contract};
 use common::{TestRepo, GOOD_DESCRIPTION};
 use serde_json::{json, Value};
-use std::sync::OnceLock;
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "ghs_FAKEtoken0123456789abcdefFAKE";
 const REPO: &str = "/repos/octo/app";
-
-/// GitHub's OpenAPI description, or `None` (test skipped) when it is not installed locally.
-/// In CI (`CI=true`) a missing description fails the test.
-fn spec() -> Option<&'static Value> {
-    static SPEC: OnceLock<Option<Value>> = OnceLock::new();
-    SPEC.get_or_init(|| {
-        let path = std::env::var("GITHUB_OPENAPI_SPEC").ok()?;
-        let text = std::fs::read_to_string(&path).ok()?;
-        Some(serde_json::from_str(&text).expect("valid OpenAPI JSON"))
-    })
-    .as_ref()
-}
-
-fn require_spec() -> Option<&'static Value> {
-    match spec() {
-        Some(s) => Some(s),
-        None if std::env::var("CI").ok().as_deref() == Some("true") => {
-            panic!("GITHUB_OPENAPI_SPEC must point to @octokit/openapi's api.github.com.json in CI")
-        }
-        None => {
-            eprintln!("skipped: set GITHUB_OPENAPI_SPEC to @octokit/openapi's generated/api.github.com.json to run the GitHub contract tests");
-            None
-        }
-    }
-}
-
-/// The operation of the spec that serves `method path`, with its path template.
-fn operation<'a>(spec: &'a Value, verb: &str, request_path: &str) -> Option<(&'a str, &'a Value)> {
-    let paths = spec["paths"].as_object()?;
-    paths.iter().find_map(|(template, item)| {
-        let pattern = format!("^{}$", regex_lite(template));
-        let re = regex::Regex::new(&pattern).ok()?;
-        (re.is_match(request_path)).then(|| {
-            item.get(verb.to_lowercase())
-                .map(|op| (template.as_str(), op))
-        })?
-    })
-}
-
-fn regex_lite(template: &str) -> String {
-    let mut out = String::new();
-    let mut param: Option<String> = None;
-    for c in template.chars() {
-        match (c, param.as_mut()) {
-            ('{', _) => param = Some(String::new()),
-            ('}', Some(name)) => {
-                // `{path}` (repository contents) spans directories; other parameters do not.
-                out.push_str(if name == "path" { ".+" } else { "[^/]+" });
-                param = None;
-            }
-            (c, Some(name)) => name.push(c),
-            (c, None) => out.push_str(&regex::escape(&c.to_string())),
-        }
-    }
-    out
-}
-
-/// Every recorded request exists in the spec; every body validates against its schema.
-async fn validate_contract(server: &MockServer, spec: &Value) {
-    for request in server.received_requests().await.unwrap_or_default() {
-        let verb = request.method.as_str().to_owned();
-        let request_path = request.url.path().to_owned();
-        let (template, op) = operation(spec, &verb, &request_path).unwrap_or_else(|| {
-            panic!("{verb} {request_path} is not an operation of GitHub's REST API")
-        });
-        if request.body.is_empty() {
-            continue;
-        }
-        let body: Value = serde_json::from_slice(&request.body).expect("JSON request body");
-        let schema = &op["requestBody"]["content"]["application/json"]["schema"];
-        assert!(
-            !schema.is_null(),
-            "{verb} {template} takes no JSON body, but one was sent"
-        );
-        let validator = jsonschema::validator_for(schema).expect("schema compiles");
-        let errors: Vec<String> = validator
-            .iter_errors(&body)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(
-            errors.is_empty(),
-            "{verb} {template}: body violates GitHub's schema: {errors:?}\n{body:#}"
-        );
-    }
-}
 
 /// A repository on `main` with a feature branch; returns (repo, base sha, head sha).
 fn pr_repo(base_files: &[(&str, &str)], change: &[(&str, &str)]) -> (TestRepo, String, String) {

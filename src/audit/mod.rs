@@ -188,11 +188,13 @@ pub struct AuditOptions {
 pub enum AuditError {
     #[error(transparent)]
     Source(#[from] SourceError),
-    #[error("looking up how {sha} arrived: {source}")]
+    #[error("looking up how {sha} arrived: {source}{hint}")]
     Api {
         sha: String,
         #[source]
         source: crate::platform::http::ApiError,
+        /// What to do about it (`""` when there is nothing to say).
+        hint: String,
     },
     #[error("{0}")]
     Setup(String),
@@ -420,6 +422,7 @@ fn lookups(
     let result = runtime.block_on(async {
         let client = Lookup::connect(remote.clone()).map_err(|source| AuditError::Api {
             sha: String::new(),
+            hint: hint(remote.platform, &source),
             source,
         })?;
         let mut answers = stream::iter(missing.iter())
@@ -431,6 +434,7 @@ fn lookups(
         while let Some((sha, answer)) = answers.next().await {
             let answer = answer.map_err(|source| AuditError::Api {
                 sha: sha.clone(),
+                hint: hint(remote.platform, &source),
                 source,
             })?;
             if let Some(cache) = &cache {
@@ -446,6 +450,20 @@ fn lookups(
     bar.finish_and_clear();
     result?;
     Ok((found, stats))
+}
+
+/// What a 401/403/404 means for an audit, and what to do.
+fn hint(platform: RemotePlatform, error: &crate::platform::http::ApiError) -> String {
+    let read = match platform {
+        RemotePlatform::Github => "a token that can read pull requests (fine-grained: \"Pull requests: read\"; in Actions: `permissions: pull-requests: read`)",
+        RemotePlatform::Gitlab => "a token with the read_api scope (CI_JOB_TOKEN cannot read merge requests)",
+    };
+    match error.status() {
+        Some(401) => format!("\n  the token was rejected (expired or mistyped): use {read}, or pass --offline"),
+        Some(403) => format!("\n  the token may not read this: use {read}, or pass --offline. Answers fetched so far are cached"),
+        Some(404) => "\n  the project was not found, or the token cannot see it: check --repo and --api-url".to_owned(),
+        _ => String::new(),
+    }
 }
 
 fn progress_bar(show: bool, total: u64) -> indicatif::ProgressBar {

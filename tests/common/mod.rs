@@ -3,6 +3,8 @@
 //! tests behave the same on a laptop and in CI.
 #![allow(dead_code)]
 
+pub mod openapi;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -22,6 +24,11 @@ fn isolate(cmd: &mut std::process::Command, home: &Path) {
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_TOKEN")
         .env_remove("GITLAB_CI")
+        .env_remove("GH_TOKEN")
+        .env_remove("GITLAB_TOKEN")
+        .env_remove("GITHUB_REPOSITORY")
+        .env_remove("CI_PROJECT_PATH")
+        .env("XDG_CACHE_HOME", home.join(".cache"))
         .env_remove("GIT_WORK_TREE")
         .env("NO_COLOR", "1");
 }
