@@ -192,7 +192,7 @@ pub enum AuditError {
     Api {
         sha: String,
         #[source]
-        source: crate::platform::http::ApiError,
+        source: Box<crate::platform::http::ApiError>,
         /// What to do about it (`""` when there is nothing to say).
         hint: String,
     },
@@ -423,7 +423,7 @@ fn lookups(
         let client = Lookup::connect(remote.clone()).map_err(|source| AuditError::Api {
             sha: String::new(),
             hint: hint(remote.platform, &source),
-            source,
+            source: Box::new(source),
         })?;
         let mut answers = stream::iter(missing.iter())
             .map(|sha| {
@@ -435,7 +435,7 @@ fn lookups(
             let answer = answer.map_err(|source| AuditError::Api {
                 sha: sha.clone(),
                 hint: hint(remote.platform, &source),
-                source,
+                source: Box::new(source),
             })?;
             if let Some(cache) = &cache {
                 // A cache that cannot be written costs API calls next time, nothing else.
