@@ -145,11 +145,21 @@ impl Analysis {
 
 /// Classifies and parses every file of `change` under `policy`.
 pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> Analysis {
+    analyse_with(change, policy, parse_budget, None)
+}
+
+/// `analyse`, reusing (and filling) a cache of parsed blobs.
+pub fn analyse_with(
+    change: &ChangeSet,
+    policy: &Policy,
+    parse_budget: Duration,
+    trees: Option<&TreeCache>,
+) -> Analysis {
     let run = || {
         change
             .files
             .par_iter()
-            .map(|file| analyse_file(file, policy, parse_budget))
+            .map(|file| analyse_file_with(file, policy, parse_budget, trees))
             .unzip()
     };
     // Tree walks recurse with the nesting of the file; big stacks (and MAX_TREE_DEPTH) keep a
@@ -198,11 +208,74 @@ fn tree_depth(tree: &Tree) -> usize {
     }
 }
 
+/// Parsed blobs by git object id, for runs over many commits (an audit): a blob is the new side
+/// of one change and the old side of the next one to the same file. A cached tree is a fresh
+/// parse of exactly that text, so results do not depend on what was cached. Bounded by the
+/// bytes of source it holds; an entry is dropped once used (it is rarely needed twice).
+pub struct TreeCache {
+    inner: std::sync::Mutex<TreeCacheInner>,
+    max_bytes: usize,
+}
+
+#[derive(Default)]
+struct TreeCacheInner {
+    trees: std::collections::HashMap<(Language, String), (Tree, usize)>,
+    order: std::collections::VecDeque<(Language, String)>,
+    bytes: usize,
+}
+
+impl TreeCache {
+    pub fn new(max_bytes: usize) -> TreeCache {
+        TreeCache {
+            inner: std::sync::Mutex::new(TreeCacheInner::default()),
+            max_bytes,
+        }
+    }
+
+    fn take(&self, language: Language, blob: &str) -> Option<Tree> {
+        let mut inner = self.inner.lock().ok()?;
+        let (tree, size) = inner.trees.remove(&(language, blob.to_owned()))?;
+        inner.bytes -= size;
+        Some(tree)
+    }
+
+    fn put(&self, language: Language, blob: &str, tree: &Tree, size: usize) {
+        let Ok(mut inner) = self.inner.lock() else {
+            return;
+        };
+        let key = (language, blob.to_owned());
+        if inner.trees.contains_key(&key) || size > self.max_bytes {
+            return;
+        }
+        inner.trees.insert(key.clone(), (tree.clone(), size));
+        inner.order.push_back(key);
+        inner.bytes += size;
+        while inner.bytes > self.max_bytes {
+            let Some(oldest) = inner.order.pop_front() else {
+                break;
+            };
+            if let Some((_, size)) = inner.trees.remove(&oldest) {
+                inner.bytes -= size;
+            }
+        }
+    }
+}
+
 /// Analyses one file (rule tests use it too, so they see exactly what a real run sees).
 pub fn analyse_file(
     file: &FileChange,
     policy: &Policy,
     budget: Duration,
+) -> (FileAnalysis, FileSyntax) {
+    analyse_file_with(file, policy, budget, None)
+}
+
+/// `analyse_file` with a cache of parsed blobs.
+pub fn analyse_file_with(
+    file: &FileChange,
+    policy: &Policy,
+    budget: Duration,
+    trees: Option<&TreeCache>,
 ) -> (FileAnalysis, FileSyntax) {
     let gate_file = file.paths().any(|p| policy.is_gate_file(p));
     // A file is as strict as the strictest place it was or is: moving code out of a tier-1
@@ -262,10 +335,19 @@ pub fn analyse_file(
     }
     let mut notes = Vec::new();
     let mut parsed_bytes = 0u64;
-    let mut parse_side = |text: Option<&str>, side: &str| {
+    let mut parse_side = |text: Option<&str>, blob: Option<&str>, side: &str| {
         let text = text?;
         parsed_bytes += text.len() as u64;
-        match parse(language, text, budget) {
+        let cached = trees.zip(blob).and_then(|(c, b)| c.take(language, b));
+        let parsed = match cached {
+            Some(tree) => Ok(tree),
+            None => parse(language, text, budget).inspect(|tree| {
+                if let (Some(cache), Some(blob)) = (trees, blob) {
+                    cache.put(language, blob, tree, text.len());
+                }
+            }),
+        };
+        match parsed {
             Ok(tree) => {
                 if tree.root_node().has_error() {
                     notes.push(format!(
@@ -280,8 +362,8 @@ pub fn analyse_file(
             }
         }
     };
-    syntax.old_tree = parse_side(file.old_text.as_deref(), "old");
-    syntax.new_tree = parse_side(file.new_text.as_deref(), "new");
+    syntax.old_tree = parse_side(file.old_text.as_deref(), file.old_blob.as_deref(), "old");
+    syntax.new_tree = parse_side(file.new_text.as_deref(), file.new_blob.as_deref(), "new");
     syntax.parsed_bytes = parsed_bytes;
     let too_deep = [&syntax.old_tree, &syntax.new_tree]
         .into_iter()

@@ -30,13 +30,15 @@ pub fn evaluate(
     policy: &Policy,
     base: &BaseFiles,
     max_bytes: u64,
+    trees: &analysis::TreeCache,
 ) -> Result<Evidence, SourceError> {
     let change = ChangeSet {
         files,
         meta,
         ..ChangeSet::default()
     };
-    let analysis = analysis::analyse(&change, policy, analysis::DEFAULT_PARSE_BUDGET);
+    let analysis =
+        analysis::analyse_with(&change, policy, analysis::DEFAULT_PARSE_BUDGET, Some(trees));
     let mut facts = facts::gather(&change, &analysis, policy, base, None, max_bytes)?;
     facts.blast.note = Some(
         "fan-in not counted in audits (it would mean reading the whole tree at every commit)"

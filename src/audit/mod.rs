@@ -214,6 +214,10 @@ struct Candidate<'a> {
     tier1: Vec<String>,
 }
 
+/// Source bytes whose parse trees are kept for the next change to the same file (trees take
+/// several times the text's size).
+const TREE_CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 /// Base files the checks read at each parent (CODEOWNERS, description templates).
 fn base_paths() -> Vec<&'static str> {
     let mut paths: Vec<&str> = crate::review::codeowners::LOCATIONS.to_vec();
@@ -231,6 +235,7 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
         None => (BTreeMap::new(), LookupStats::default()),
     };
     let limits = Limits::default();
+    let trees = crate::analysis::TreeCache::new(TREE_CACHE_BYTES);
     let mut changes = Vec::with_capacity(candidates.len());
     // Diffs and base files are read per chunk: one git process each, bounded memory.
     for chunk in candidates.chunks(256) {
@@ -249,33 +254,48 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
             })
             .collect();
         let blobs = crate::source::blobs_for(git, &requests)?;
-        for candidate in chunk {
-            let commit = candidate.commit;
-            let base: BTreeMap<String, Vec<u8>> = commit
-                .parents
-                .first()
-                .map(|p| {
-                    base_paths()
-                        .into_iter()
-                        .filter_map(|path| {
-                            blobs
-                                .get(&format!("{p}:{path}"))
-                                .map(|b| (path.to_owned(), b.clone()))
-                        })
-                        .collect()
+        let work: Vec<(&Candidate<'_>, Vec<crate::changeset::FileChange>, BaseFiles)> = chunk
+            .iter()
+            .map(|candidate| {
+                let commit = candidate.commit;
+                let base: BTreeMap<String, Vec<u8>> = commit
+                    .parents
+                    .first()
+                    .map(|p| {
+                        base_paths()
+                            .into_iter()
+                            .filter_map(|path| {
+                                blobs
+                                    .get(&format!("{p}:{path}"))
+                                    .map(|b| (path.to_owned(), b.clone()))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let files = diffs.remove(&commit.sha).unwrap_or_default();
+                (candidate, files, BaseFiles::Memory(base))
+            })
+            .collect();
+        // Most changes touch a file or two: parallelism comes from evaluating changes side by
+        // side, not from the files of one. `collect` keeps the order.
+        let judged = {
+            use rayon::prelude::*;
+            work.into_par_iter()
+                .map(|(candidate, files, base)| {
+                    let merged_change = merged.get(&candidate.commit.sha).and_then(Option::as_ref);
+                    judge(
+                        candidate,
+                        files,
+                        merged_change,
+                        options,
+                        &base,
+                        limits,
+                        &trees,
+                    )
                 })
-                .unwrap_or_default();
-            let files = diffs.remove(&commit.sha).unwrap_or_default();
-            let merged_change = merged.get(&commit.sha).and_then(Option::as_ref);
-            changes.push(judge(
-                candidate,
-                files,
-                merged_change,
-                options,
-                &BaseFiles::Memory(base),
-                limits,
-            )?);
-        }
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        changes.extend(judged);
     }
     changes.sort_by(|a, b| {
         let violations =
@@ -487,6 +507,7 @@ fn judge(
     options: &AuditOptions,
     base: &BaseFiles,
     limits: Limits,
+    trees: &crate::analysis::TreeCache,
 ) -> Result<AuditedChange, AuditError> {
     let commit = candidate.commit;
     let policy = &candidate.policy;
@@ -505,7 +526,7 @@ fn judge(
         (Some(_), true) => ReviewsFrom::Platform,
         (None, true) => ReviewsFrom::Trailers,
     };
-    let evidence = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes)?;
+    let evidence = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)?;
     let arrival = if commit.parents.len() > 1 {
         Arrival::Merge
     } else if let Some(reference) = pr_reference(&commit.message) {

@@ -130,6 +130,10 @@ pub struct FileChange {
     pub old_text: Option<Arc<str>>,
     /// Full text after the change, when known and text.
     pub new_text: Option<Arc<str>>,
+    /// Git object ids of the two sides, when read from a repository: an audit parses a blob
+    /// once, though it is the new side of one commit and the old side of the next.
+    pub old_blob: Option<String>,
+    pub new_blob: Option<String>,
 }
 
 impl FileChange {
@@ -146,6 +150,8 @@ impl FileChange {
             hunks: Vec::new(),
             old_text: None,
             new_text: None,
+            old_blob: None,
+            new_blob: None,
         }
     }
 

@@ -554,6 +554,13 @@ fn file_change(
         return Ok(file);
     }
 
+    let blob_id = |sha: &String| (!is_null_sha(sha)).then(|| sha.clone());
+    file.old_blob = (status != FileStatus::Added)
+        .then(|| blob_id(&entry.old_sha))
+        .flatten();
+    file.new_blob = (status != FileStatus::Deleted)
+        .then(|| blob_id(&entry.new_sha))
+        .flatten();
     let old = if status == FileStatus::Added {
         Side::Absent
     } else {
