@@ -475,6 +475,44 @@ mod tests {
     }
 
     #[test]
+    fn cached_trees_give_the_same_analysis_and_are_used_once() {
+        let policy = Policy::builtin();
+        let text = |n: u32| format!("pub fn f() -> u32 {{ {n} }}\npub fn g() {{}}\n");
+        let file = |old: u32, new: u32| {
+            let (old, new) = (text(old), text(new));
+            let mut f = FileChange::new(
+                FileStatus::Modified,
+                Some("src/control_plane/a.rs".into()),
+                Some("src/control_plane/a.rs".into()),
+            );
+            f.content = Content::Text;
+            f.hunks = crate::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
+            f.old_text = Some(old.as_str().into());
+            f.new_text = Some(new.as_str().into());
+            f.old_blob = Some(format!("blob{old:?}"));
+            f.new_blob = Some(format!("blob{new:?}"));
+            f
+        };
+        let cache = TreeCache::new(1 << 20);
+        // Newest first, as an audit walks: 2→3, then 1→2 (blob 2 comes from the cache).
+        let newer = change(vec![file(2, 3)]);
+        let older = change(vec![file(1, 2)]);
+        let fresh = analyse(&older, &policy, DEFAULT_PARSE_BUDGET);
+        analyse_with(&newer, &policy, DEFAULT_PARSE_BUDGET, Some(&cache));
+        assert_eq!(cache.inner.lock().unwrap().trees.len(), 2);
+        let cached = analyse_with(&older, &policy, DEFAULT_PARSE_BUDGET, Some(&cache));
+        assert_eq!(format!("{:?}", cached.files), format!("{:?}", fresh.files));
+        assert_eq!(
+            cache.inner.lock().unwrap().trees.len(),
+            2,
+            "blob 2 was taken, blob 1 added"
+        );
+        let tiny = TreeCache::new(10);
+        analyse_with(&newer, &policy, DEFAULT_PARSE_BUDGET, Some(&tiny));
+        assert_eq!(tiny.inner.lock().unwrap().bytes, 0, "bounded by bytes");
+    }
+
+    #[test]
     fn pathologically_deep_files_do_not_overflow_the_stack() {
         let policy = Policy::builtin();
         let depth = 100_000;

@@ -255,3 +255,36 @@ fn html_report_is_self_contained_and_renders_in_chromium() {
         png.len()
     );
 }
+
+#[test]
+fn trailers_of_merged_commits_count_and_approvers_are_named() {
+    let repo = TestRepo::new();
+    repo.write(".changegate.yml", POLICY)
+        .write("deploy/a.yaml", "a: 1\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("deploy/d.yaml", "d: 1\n");
+    let assisted = repo.commit("add d\n\nCo-authored-by: GitHub Copilot <copilot@github.com>");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge", "-q", "--no-ff", "feature", "-m",
+        &format!("Merge pull request #20 from feature\n\n{DOCS}\n\nReviewed-by: Bob B <bob@example.com>\nReviewed-by: Carol C <carol@example.com>"),
+    ]);
+    let audit = audit_json(&repo);
+    assert_eq!(
+        categories_of(&audit, "Merge pull request #20"),
+        vec!["ai_without_extra_review"],
+        "the AI trailer is on the merged commit, not the merge"
+    );
+    let change = &audit["audit"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"] == "Merge pull request #20 from feature")
+        .unwrap();
+    let signal = change["ai_signals"][0].as_str().unwrap();
+    assert!(signal.contains(&assisted[..10]), "{signal}");
+    assert_eq!(change["approvers"], serde_json::json!(["bob", "carol"]));
+    assert_eq!(change["reviews_from"], "trailers");
+    assert_eq!(change["required_approvals"], 3);
+}
