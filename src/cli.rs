@@ -63,9 +63,10 @@ pub enum Command {
         /// Start of the window: a date (2026-01-01) or an age (90d).
         #[arg(long, value_name = "WHEN")]
         since: String,
-        /// Branch to walk (first-parent history). Default: HEAD.
-        #[arg(long, default_value = "HEAD")]
-        branch: String,
+        /// Branch to walk (first-parent history). Default: the remote's default branch
+        /// (origin/HEAD), else HEAD.
+        #[arg(long)]
+        branch: Option<String>,
         /// Only changes to paths matching these globs.
         #[arg(long, value_name = "GLOB")]
         paths: Vec<String>,
@@ -317,7 +318,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             let (audit, stats) = crate::audit::audit(
                 &git,
                 &crate::audit::AuditOptions {
-                    branch: branch.clone(),
+                    branch: branch
+                        .clone()
+                        .unwrap_or_else(|| crate::audit::history::default_branch(&git)),
                     since: since.clone(),
                     paths: paths.clone(),
                     remote,

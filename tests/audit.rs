@@ -288,3 +288,45 @@ fn trailers_of_merged_commits_count_and_approvers_are_named() {
     assert_eq!(change["reviews_from"], "trailers");
     assert_eq!(change["required_approvals"], 3);
 }
+
+#[test]
+fn the_default_branch_is_the_remotes_and_code_owners_are_areas() {
+    let repo = history();
+    repo.write(".changegate.yml", POLICY)
+        .write(".github/CODEOWNERS", "deploy/ @octo/platform\n");
+    repo.commit("restore the gate, add owners");
+    repo.write("deploy/a.yaml", "a: 6\n");
+    repo.commit(&format!("Owned change (#30)\n\n{DOCS}"));
+    let clone = repo.scratch().join("clone");
+    repo.git(&[
+        "clone",
+        "-q",
+        repo.path().to_str().unwrap(),
+        clone.to_str().unwrap(),
+    ]);
+    // A side branch checked out: the audit still walks the remote's default branch.
+    repo.git_in(&clone, &["checkout", "-q", "-b", "side", "HEAD~3"]);
+    let out = repo
+        .changegate_in(&clone)
+        .args(["audit", "--since", "2025-12-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let audit: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(audit["audit"]["branch"], "origin/main");
+    assert_eq!(audit["audit"]["commits_scanned"], 10);
+    let owned = audit["audit"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"] == "Owned change (#30)")
+        .expect("judged by the restored policy");
+    assert_eq!(owned["owners"], serde_json::json!(["@octo/platform"]));
+    let md = repo
+        .changegate_in(&clone)
+        .args(["audit", "--since", "2025-12-01"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("| @octo/platform | 1 |"), "{md}");
+}

@@ -50,6 +50,22 @@ pub fn git_since(since: &str) -> String {
     }
 }
 
+/// The branch an audit walks by default: the remote's default branch (`origin/HEAD` →
+/// `origin/main`), else `HEAD`.
+pub fn default_branch(git: &Git) -> String {
+    git.run(&[
+        "rev-parse",
+        "--abbrev-ref",
+        "--verify",
+        "--quiet",
+        "origin/HEAD",
+    ])
+    .ok()
+    .map(|out| String::from_utf8_lossy(&out).trim().to_owned())
+    .filter(|name| !name.is_empty() && name != "origin/HEAD")
+    .unwrap_or_else(|| "HEAD".to_owned())
+}
+
 const FIELD: char = '\x1f';
 const RECORD: char = '\x1e';
 const FORMAT: &str = "--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%cn <%ce>%x1f%cI%x1f%B%x1f";
