@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::openapi::{require_spec, validate_contract};
+use common::openapi::{assert_response_fields, require_spec, validate_contract};
 use common::TestRepo;
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, path_regex, query_param};
@@ -382,6 +382,120 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         out.push(dir.to_path_buf());
     }
     out
+}
+
+/// Every field the audit reads from GitHub is one GitHub documents (the fakes above answer with
+/// just these fields, so this is what keeps them honest).
+#[test]
+fn github_documents_every_field_the_audit_reads() {
+    let Some(spec) = require_spec() else { return };
+    let sha = "0123456789abcdef0123456789abcdef01234567";
+    assert_response_fields(
+        spec,
+        "GET",
+        &format!("{REPO}/commits/{sha}/pulls"),
+        &[
+            "[].number",
+            "[].merged_at",
+            "[].merge_commit_sha",
+            "[].base.ref",
+        ],
+    );
+    assert_response_fields(
+        spec,
+        "GET",
+        &format!("{REPO}/pulls/10"),
+        &[
+            "number",
+            "html_url",
+            "title",
+            "body",
+            "user.login",
+            "labels.[].name",
+            "merged_at",
+            "merged_by.login",
+            "head.sha",
+        ],
+    );
+    assert_response_fields(
+        spec,
+        "GET",
+        &format!("{REPO}/pulls/10/reviews"),
+        &[
+            "[].user.login",
+            "[].state",
+            "[].commit_id",
+            "[].submitted_at",
+        ],
+    );
+    assert_response_fields(
+        spec,
+        "GET",
+        &format!("{REPO}/pulls/10/commits"),
+        &[
+            "[].sha",
+            "[].commit.message",
+            "[].commit.author.name",
+            "[].commit.author.email",
+            "[].commit.committer.name",
+            "[].commit.committer.email",
+            "[].author.login",
+            "[].parents",
+        ],
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_errors_and_rate_limits_are_retried() {
+    let h = history();
+    let server = fake_github(&h).await;
+    let flaky = format!("{REPO}/commits/{}/pulls", h.direct);
+    Mock::given(method("GET"))
+        .and(path(flaky.clone()))
+        .respond_with(ResponseTemplate::new(502))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/12")))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .insert_header("retry-after", "0")
+                .set_body_json(json!({"message": "You have exceeded a secondary rate limit"})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let run = audit(
+        &h.repo,
+        &[("GITHUB_TOKEN", GITHUB_TOKEN.to_owned())],
+        &[
+            "--platform",
+            "github",
+            "--repo",
+            "octo/app",
+            "--api-url",
+            &server.uri(),
+            "--no-cache",
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        strings(&change(&report, &h.squash12)["categories"]),
+        ["self_merged", "too_few_approvals"]
+    );
+    let requests = server.received_requests().await.unwrap();
+    let count = |p: &str| requests.iter().filter(|r| r.url.path() == p).count();
+    assert_eq!(count(&flaky), 2, "the 502 was retried");
+    assert_eq!(
+        count(&format!("{REPO}/pulls/12")),
+        2,
+        "the rate limit was waited out"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

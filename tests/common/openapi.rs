@@ -95,3 +95,63 @@ pub async fn validate_contract(server: &MockServer, spec: &Value) {
         );
     }
 }
+
+/// Follows a `$ref` to `#/components/…`.
+fn resolve<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
+    let mut schema = schema;
+    while let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let mut target = spec;
+        for part in reference.trim_start_matches("#/").split('/') {
+            target = &target[part];
+        }
+        schema = target;
+    }
+    schema
+}
+
+/// The schema of `field` in `schema`: a dotted path where `[]` steps into array items;
+/// `allOf`/`anyOf`/`oneOf` alternatives are searched.
+fn field_schema<'a>(spec: &'a Value, schema: &'a Value, field: &[&str]) -> Option<&'a Value> {
+    let schema = resolve(spec, schema);
+    let Some((first, rest)) = field.split_first() else {
+        return Some(schema);
+    };
+    for key in ["allOf", "anyOf", "oneOf"] {
+        for alternative in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(found) = field_schema(spec, alternative, field) {
+                return Some(found);
+            }
+        }
+    }
+    let next = if *first == "[]" {
+        schema.get("items")?
+    } else {
+        schema.get("properties")?.get(*first)?
+    };
+    field_schema(spec, next, rest)
+}
+
+/// Panics unless the 200 response of `verb request_path` documents every field (dotted paths,
+/// `[]` for array items): the fields a client reads must be the API's, not a guess.
+pub fn assert_response_fields(spec: &Value, verb: &str, request_path: &str, fields: &[&str]) {
+    let (template, op) = operation(spec, verb, request_path).unwrap_or_else(|| {
+        panic!("{verb} {request_path} is not an operation of GitHub's REST API")
+    });
+    let schema = &op["responses"]["200"]["content"]["application/json"]["schema"];
+    assert!(
+        !schema.is_null(),
+        "{verb} {template} has no JSON 200 response"
+    );
+    for field in fields {
+        let path: Vec<&str> = field.split('.').collect();
+        assert!(
+            field_schema(spec, schema, &path).is_some(),
+            "{verb} {template}: the response documents no `{field}`"
+        );
+    }
+}
