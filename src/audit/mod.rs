@@ -237,6 +237,7 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
     let limits = Limits::default();
     let trees = crate::analysis::TreeCache::new(TREE_CACHE_BYTES);
     let mut changes = Vec::with_capacity(candidates.len());
+    let bar = progress_bar(options.progress, candidates.len() as u64, "judging changes");
     // Diffs and base files are read per chunk: one git process each, bounded memory.
     for chunk in candidates.chunks(256) {
         let pairs: Vec<(String, Option<String>)> = chunk
@@ -296,7 +297,9 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
                 .collect::<Result<Vec<_>, _>>()?
         };
         changes.extend(judged);
+        bar.inc(chunk.len() as u64);
     }
+    bar.finish_and_clear();
     changes.sort_by(|a, b| {
         let violations =
             |c: &AuditedChange| c.categories.iter().filter(|k| k.is_violation()).count();
@@ -438,7 +441,11 @@ fn lookups(
         .or_else(|| options.branch.strip_prefix("origin/"))
         .unwrap_or(&options.branch)
         .to_owned();
-    let bar = progress_bar(options.progress, missing.len() as u64);
+    let bar = progress_bar(
+        options.progress,
+        missing.len() as u64,
+        "looking up pull/merge requests",
+    );
     let result = runtime.block_on(async {
         let client = Lookup::connect(remote.clone()).map_err(|source| AuditError::Api {
             sha: String::new(),
@@ -486,14 +493,14 @@ fn hint(platform: RemotePlatform, error: &crate::platform::http::ApiError) -> St
     }
 }
 
-fn progress_bar(show: bool, total: u64) -> indicatif::ProgressBar {
+/// A progress bar on stderr (only when it is a terminal: logs stay clean).
+fn progress_bar(show: bool, total: u64, what: &'static str) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(total);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} looking up pull/merge requests {pos}/{len} [{bar:30}] {eta}",
-    ) {
+    let bar = indicatif::ProgressBar::new(total).with_message(what);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {pos}/{len} [{bar:30}] {eta}")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
