@@ -4,25 +4,26 @@
 //! arrived: the platform's merged PR/MR and its reviews as of the merge, or, offline, git alone
 //! (merge shape, `Reviewed-by:`/`Approved-by:` trailers; reviews unknown, never guessed).
 //!
-//! Stages: `history` (git walk) → `lookup` (platform, cached) → `evaluate` (gate checks) →
-//! `categorize` (pure) → `report`/`html`.
+//! Stages: `history` (git walk) → `fetch` (platform lookups through `lookup`, cached) →
+//! `judge` (per change: `evaluate` runs the gate's checks, `categorize` is pure) →
+//! `report`/`html`.
 
 pub mod categorize;
 pub mod evaluate;
+mod fetch;
 mod github;
 mod gitlab;
 pub mod history;
 pub mod html;
+mod judge;
 pub mod lookup;
 pub mod report;
 
 use crate::base_files::BaseFiles;
-use crate::changeset::Platform;
 use crate::policy::{Policy, POLICY_FILE};
 use crate::source::git::Git;
 use crate::source::{Limits, SourceError};
 use history::HistoryCommit;
-use lookup::{Cache, Lookup, MergedChange, RemotePlatform};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -208,7 +209,7 @@ pub struct LookupStats {
 }
 
 /// A change that touched tier-1 paths, before evaluation.
-struct Candidate<'a> {
+pub(crate) struct Candidate<'a> {
     commit: &'a HistoryCommit,
     policy: Policy,
     tier1: Vec<String>,
@@ -231,13 +232,13 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
     let mut notes = options.notes.clone();
     let candidates = candidates(git, &commits, options, &mut notes)?;
     let (merged, stats) = match &options.remote {
-        Some(remote) => lookups(&candidates, remote, options)?,
+        Some(remote) => fetch::lookups(&candidates, remote, options)?,
         None => (BTreeMap::new(), LookupStats::default()),
     };
     let limits = Limits::default();
     let trees = crate::analysis::TreeCache::new(TREE_CACHE_BYTES);
     let mut changes = Vec::with_capacity(candidates.len());
-    let bar = progress_bar(options.progress, candidates.len() as u64, "judging changes");
+    let bar = fetch::progress_bar(options.progress, candidates.len() as u64, "judging changes");
     // Diffs and base files are read per chunk: one git process each, bounded memory.
     for chunk in candidates.chunks(256) {
         let pairs: Vec<(String, Option<String>)> = chunk
@@ -284,7 +285,7 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
             work.into_par_iter()
                 .map(|(candidate, files, base)| {
                     let merged_change = merged.get(&candidate.commit.sha).and_then(Option::as_ref);
-                    judge(
+                    judge::judge(
                         candidate,
                         files,
                         merged_change,
@@ -401,259 +402,4 @@ fn candidates<'a>(
     notes.sort();
     notes.dedup();
     Ok(out)
-}
-
-/// Looks up every candidate's PR/MR: from the cache, else from the API with at most `jobs`
-/// requests in flight. Answers are cached as they arrive, so an interrupted audit resumes.
-fn lookups(
-    candidates: &[Candidate<'_>],
-    remote: &lookup::Remote,
-    options: &AuditOptions,
-) -> Result<(BTreeMap<String, Option<MergedChange>>, LookupStats), AuditError> {
-    use futures_util::stream::{self, StreamExt};
-    let cache = options
-        .cache_dir
-        .as_ref()
-        .map(|root| Cache::new(root, remote));
-    let mut found = BTreeMap::new();
-    let mut stats = LookupStats::default();
-    let mut missing = Vec::new();
-    for candidate in candidates {
-        let sha = &candidate.commit.sha;
-        match cache.as_ref().and_then(|c| c.get(sha)) {
-            Some(answer) => {
-                stats.from_cache += 1;
-                found.insert(sha.clone(), answer);
-            }
-            None => missing.push(sha.clone()),
-        }
-    }
-    if missing.is_empty() {
-        return Ok((found, stats));
-    }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| AuditError::Setup(format!("cannot start the async runtime: {e}")))?;
-    let branch = options
-        .branch
-        .strip_prefix("refs/heads/")
-        .or_else(|| options.branch.strip_prefix("origin/"))
-        .unwrap_or(&options.branch)
-        .to_owned();
-    let bar = progress_bar(
-        options.progress,
-        missing.len() as u64,
-        "looking up pull/merge requests",
-    );
-    let result = runtime.block_on(async {
-        let client = Lookup::connect(remote.clone()).map_err(|source| AuditError::Api {
-            sha: String::new(),
-            hint: hint(remote.platform, &source),
-            source: Box::new(source),
-        })?;
-        let mut answers = stream::iter(missing.iter())
-            .map(|sha| {
-                let (client, branch) = (&client, &branch);
-                async move { (sha, client.merged_change(sha, branch).await) }
-            })
-            .buffer_unordered(options.jobs.max(1));
-        while let Some((sha, answer)) = answers.next().await {
-            let answer = answer.map_err(|source| AuditError::Api {
-                sha: sha.clone(),
-                hint: hint(remote.platform, &source),
-                source: Box::new(source),
-            })?;
-            if let Some(cache) = &cache {
-                // A cache that cannot be written costs API calls next time, nothing else.
-                let _ = cache.put(sha, &answer);
-            }
-            stats.from_api += 1;
-            bar.inc(1);
-            found.insert(sha.clone(), answer);
-        }
-        Ok::<_, AuditError>(())
-    });
-    bar.finish_and_clear();
-    result?;
-    Ok((found, stats))
-}
-
-/// What a 401/403/404 means for an audit, and what to do.
-fn hint(platform: RemotePlatform, error: &crate::platform::http::ApiError) -> String {
-    let read = match platform {
-        RemotePlatform::Github => "a token that can read pull requests (fine-grained: \"Pull requests: read\"; in Actions: `permissions: pull-requests: read`)",
-        RemotePlatform::Gitlab => "a token with the read_api scope (CI_JOB_TOKEN cannot read merge requests)",
-    };
-    match error.status() {
-        Some(401) => format!("\n  the token was rejected (expired or mistyped): use {read}, or pass --offline"),
-        Some(403) => format!("\n  the token may not read this: use {read}, or pass --offline. Answers fetched so far are cached"),
-        Some(404) => "\n  the project was not found, or the token cannot see it: check --repo and --api-url".to_owned(),
-        _ => String::new(),
-    }
-}
-
-/// A progress bar on stderr (only when it is a terminal: logs stay clean).
-fn progress_bar(show: bool, total: u64, what: &'static str) -> indicatif::ProgressBar {
-    if !show {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total).with_message(what);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {pos}/{len} [{bar:30}] {eta}")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
-}
-
-/// Re-evaluates one candidate and classifies it.
-fn judge(
-    candidate: &Candidate<'_>,
-    files: Vec<crate::changeset::FileChange>,
-    merged: Option<&MergedChange>,
-    options: &AuditOptions,
-    base: &BaseFiles,
-    limits: Limits,
-    trees: &crate::analysis::TreeCache,
-) -> Result<AuditedChange, AuditError> {
-    let commit = candidate.commit;
-    let policy = &candidate.policy;
-    let online = options.remote.is_some();
-    let platform = match options.remote.as_ref().map(|r| r.platform) {
-        Some(RemotePlatform::Github) => Platform::GitHub,
-        Some(RemotePlatform::Gitlab) => Platform::GitLab,
-        None => Platform::Local,
-    };
-    let meta = match merged {
-        Some(m) => evaluate::platform_meta(m, platform, commit),
-        None => evaluate::git_meta(commit),
-    };
-    let reviews_from = match (merged, meta.reviews_known) {
-        (_, false) => ReviewsFrom::Unknown,
-        (Some(_), true) => ReviewsFrom::Platform,
-        (None, true) => ReviewsFrom::Trailers,
-    };
-    let evidence = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)?;
-    let arrival = if commit.parents.len() > 1 {
-        Arrival::Merge
-    } else if let Some(reference) = pr_reference(&commit.message) {
-        Arrival::SquashedPr { reference }
-    } else {
-        Arrival::Direct
-    };
-    let direct = if online {
-        merged.is_none()
-    } else {
-        arrival == Arrival::Direct
-    };
-    let merged_by = merged.and_then(|m| m.author.as_deref().zip(m.merged_by.as_deref()));
-    let categories = categorize::categorize(&categorize::Evidence {
-        direct,
-        merged_by,
-        ai_extra_approvals: policy.ai.extra_approvals,
-        facts: &evidence.facts,
-        findings: &evidence.findings,
-    });
-    let facts = &evidence.facts;
-    let mut areas: Vec<String> = candidate
-        .tier1
-        .iter()
-        .map(|f| f.split('/').next().unwrap_or(f).to_owned())
-        .collect();
-    areas.sort();
-    areas.dedup();
-    let mut owners: Vec<String> = facts
-        .codeowners
-        .iter()
-        .flat_map(|c| candidate.tier1.iter().flat_map(|f| c.owners_of(f)))
-        .flat_map(|o| o.owners)
-        .collect();
-    owners.sort();
-    owners.dedup();
-    let missing_docs: Vec<String> = policy
-        .docs
-        .iter()
-        .filter(|doc| {
-            let quoted = format!("\"{}\"", doc.heading.to_lowercase());
-            evidence
-                .findings
-                .iter()
-                .any(|f| f.check == "docs" && f.message.to_lowercase().contains(&quoted))
-        })
-        .map(|doc| doc.heading.clone())
-        .collect();
-    let (approvers, not_counted) = match &facts.review_state {
-        Some(state) => (
-            state.approvers.clone(),
-            state
-                .excluded
-                .iter()
-                .map(|(user, why)| format!("{user}: {why}"))
-                .chain(
-                    state
-                        .stale
-                        .iter()
-                        .map(|user| format!("{user}: approved an older commit")),
-                )
-                .collect(),
-        ),
-        None => (Vec::new(), Vec::new()),
-    };
-    Ok(AuditedChange {
-        sha: commit.sha.clone(),
-        date: commit.date.clone(),
-        author: commit.author.clone(),
-        subject: commit.message.lines().next().unwrap_or("").to_owned(),
-        arrival,
-        pull_request: merged.map(|m| PullRequestRef {
-            reference: m.reference.clone(),
-            url: m.url.clone(),
-            author: m.author.clone(),
-            merged_by: m.merged_by.clone(),
-            merged_at: m.merged_at.clone(),
-        }),
-        tier1_files: candidate.tier1.clone(),
-        areas,
-        owners,
-        blast_radius: facts.blast.score,
-        required_approvals: facts.requirement.approvals,
-        requirement: facts.requirement.summary(),
-        reviews_from,
-        approvers,
-        not_counted,
-        missing_docs,
-        ai_signals: facts.ai_signals.iter().map(|s| s.detail.clone()).collect(),
-        categories,
-    })
-}
-
-/// `(#123)` at the end of the subject (GitHub squash merges), or GitLab's `See merge request g/p!12`.
-fn pr_reference(message: &str) -> Option<String> {
-    let subject = message.lines().next().unwrap_or("").trim_end();
-    if let Some(open) = subject.rfind("(#") {
-        let inner = subject[open + 2..].strip_suffix(')')?;
-        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
-            return Some(format!("#{inner}"));
-        }
-    }
-    message
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("See merge request "))
-        .map(|r| r.trim().to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pr_references() {
-        assert_eq!(pr_reference("Fix routing (#123)"), Some("#123".into()));
-        assert_eq!(pr_reference("Fix (#abc)"), None);
-        assert_eq!(
-            pr_reference("Merge branch 'x' into 'main'\n\nSee merge request team/app!42"),
-            Some("team/app!42".into())
-        );
-        assert_eq!(pr_reference("Fix routing"), None);
-    }
 }
