@@ -61,7 +61,7 @@ pub enum Command {
     /// API when a token is set (cached on disk), else from git alone.
     Audit {
         /// Start of the window: a date (2026-01-01) or an age (90d).
-        #[arg(long, value_name = "WHEN")]
+        #[arg(long, value_name = "WHEN", value_parser = crate::audit::history::parse_since)]
         since: String,
         /// Branch to walk (first-parent history). Default: the remote's default branch
         /// (origin/HEAD), else HEAD.

@@ -330,3 +330,28 @@ fn the_default_branch_is_the_remotes_and_code_owners_are_areas() {
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.contains("| @octo/platform | 1 |"), "{md}");
 }
+
+#[test]
+fn bad_windows_and_branches_are_clear_errors() {
+    let repo = history();
+    let out = repo
+        .changegate()
+        .args(["audit", "--since", "last tuesday"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("expected a date (2026-01-01) or an age in days (90d)"),
+        "{stderr}"
+    );
+    let out = repo
+        .changegate()
+        .args(["audit", "--since", "90d", "--branch", "no-such-branch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-branch"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}

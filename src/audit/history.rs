@@ -42,6 +42,31 @@ impl HistoryCommit {
     }
 }
 
+/// Checks a `--since` value: a date (`2026-01-01`, optionally with a time) or an age in days
+/// (`90d`). Git would read anything else as *some* date, silently.
+pub fn parse_since(value: &str) -> Result<String, String> {
+    let bytes = value.as_bytes();
+    let is_age = value
+        .strip_suffix('d')
+        .is_some_and(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|b| b.is_ascii_digit()));
+    let is_date = bytes.len() >= 10
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && matches!(bytes.get(10), None | Some(b'T') | Some(b' '));
+    if is_age || is_date {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "expected a date (2026-01-01) or an age in days (90d), got `{value}`"
+        ))
+    }
+}
+
 /// `90d` → `90 days ago`; dates pass through.
 pub fn git_since(since: &str) -> String {
     match since.strip_suffix('d').and_then(|n| n.parse::<u32>().ok()) {
@@ -178,6 +203,16 @@ fn attach_merged(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn since_values_are_checked() {
+        for ok in ["90d", "2026-01-01", "2026-01-01T10:00:00Z"] {
+            assert_eq!(parse_since(ok).as_deref(), Ok(ok));
+        }
+        for bad in ["yesterday", "90", "d", "2026-1-1", "2026-01-01x", "999999d"] {
+            assert!(parse_since(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn ages_become_git_dates() {
