@@ -597,7 +597,7 @@ async fn fake_gitlab(h: &History) -> MockServer {
         })))
         .mount(&server)
         .await;
-    // !4: the approvals API is Premium-only here.
+    // !4: the approvals API is Premium-only here; the system notes tell who approved, and when.
     Mock::given(method("GET"))
         .and(path(format!(
             "{GITLAB_PROJECT}/repository/commits/{}/merge_requests",
@@ -606,8 +606,62 @@ async fn fake_gitlab(h: &History) -> MockServer {
         .respond_with(ResponseTemplate::new(200).set_body_json(mr(4, &h.squash12, "bob")))
         .mount(&server)
         .await;
+    let note = |user: &str, body: &str, at: &str, system: bool| json!({"body": body, "author": {"username": user}, "created_at": at, "system": system});
     Mock::given(method("GET"))
-        .and(path(format!("{GITLAB_PROJECT}/merge_requests/4/approvals")))
+        .and(path(format!("{GITLAB_PROJECT}/merge_requests/4/notes")))
+        .and(query_param("sort", "asc"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            note(
+                "bob",
+                "approved this merge request",
+                "2026-01-01T10:00:00.000Z",
+                true
+            ),
+            note(
+                "dave",
+                "approved this merge request",
+                "2026-01-01T10:30:00.000Z",
+                true
+            ),
+            note(
+                "dave",
+                "unapproved this merge request",
+                "2026-01-01T11:00:00.000Z",
+                true
+            ),
+            note(
+                "mallory",
+                "approved this merge request",
+                "2026-01-01T11:00:00.000Z",
+                false
+            ),
+            note(
+                "carol",
+                "approved this merge request",
+                "2026-01-02T09:00:00.000Z",
+                true
+            ),
+        ])))
+        .mount(&server)
+        .await;
+    // !5: neither approvals nor notes can be read: reviews unknown.
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "{GITLAB_PROJECT}/repository/commits/{}/merge_requests",
+            h.merge14
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(mr(5, &h.merge14, "bob")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{GITLAB_PROJECT}/merge_requests/5/notes")))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "403 Forbidden"})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_regex(
+            r"^/api/v4/projects/group%2Fapp/merge_requests/[45]/approvals$",
+        ))
         .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "403 Forbidden"})))
         .mount(&server)
         .await;
@@ -665,8 +719,16 @@ async fn gitlab_merge_requests_and_approvals() {
     );
     assert_eq!(strings(&m3["not_counted"]), ["alice: the change's author"]);
     let m4 = change(&report, &h.squash12);
-    assert_eq!(strings(&m4["categories"]), ["reviews_unknown"], "{m4:#}");
-    assert_eq!(m4["reviews_from"], "unknown");
+    assert_eq!(
+        strings(&m4["categories"]),
+        ["too_few_approvals"],
+        "bob before the merge; dave withdrew; mallory's note is not a system note; carol came after the merge: {m4:#}"
+    );
+    assert_eq!(strings(&m4["approvers"]), ["bob"]);
+    assert_eq!(m4["reviews_from"], "platform");
+    let m5 = change(&report, &h.merge14);
+    assert_eq!(strings(&m5["categories"]), ["reviews_unknown"], "{m5:#}");
+    assert_eq!(m5["reviews_from"], "unknown");
     assert_eq!(
         strings(&change(&report, &h.direct)["categories"]),
         ["direct_push", "undocumented"]

@@ -68,10 +68,12 @@ pub fn platform_meta(
     let reviews: Vec<Review> = merged
         .reviews
         .iter()
-        .filter(|r| match (&r.submitted_at, &merged.merged_at) {
-            (Some(at), Some(merged_at)) => at <= merged_at,
-            _ => true,
-        })
+        .filter(
+            |r| match (instant(&r.submitted_at), instant(&merged.merged_at)) {
+                (Some(at), Some(merged_at)) => at <= merged_at,
+                _ => true,
+            },
+        )
         .cloned()
         .collect();
     let commits = if merged.commits.is_empty() {
@@ -91,6 +93,11 @@ pub fn platform_meta(
         reviews_known: merged.reviews_unavailable.is_none(),
         head_sha: merged.head_sha.clone(),
     }
+}
+
+/// An RFC 3339 time (`2026-01-01T10:00:00Z`, `…00.000+02:00`) as a comparable instant.
+fn instant(time: &Option<String>) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(time.as_deref()?.trim()).ok()
 }
 
 /// What git alone says: the messages of the commit (and, for a merge, of the commits it brought
@@ -155,6 +162,14 @@ fn short(sha: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_compare_across_formats() {
+        let t = |s: &str| instant(&Some(s.to_owned()));
+        assert!(t("2026-01-01T10:00:00.000Z") < t("2026-01-01T12:00:00Z"));
+        assert!(t("2026-01-01T13:00:00+02:00") < t("2026-01-01T12:00:00Z"));
+        assert_eq!(t("not a time"), None);
+    }
 
     #[test]
     fn identities_become_logins() {

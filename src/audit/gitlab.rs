@@ -27,6 +27,16 @@ struct MergeRequest {
     target_branch: String,
 }
 
+/// A note on a merge request; approvals show as system notes on every tier of GitLab.
+#[derive(Deserialize)]
+struct Note {
+    body: String,
+    author: User,
+    created_at: String,
+    #[serde(default)]
+    system: bool,
+}
+
 /// The merged merge request that brought `sha` into `branch` (its merge or squash commit first,
 /// then one targeting `branch`, lowest iid first).
 pub async fn merged_change(
@@ -74,13 +84,24 @@ pub async fn merged_change(
                 .collect(),
             None,
         ),
-        Err(e) if matches!(e.status(), Some(403) | Some(404)) => (
-            Vec::new(),
-            Some(format!(
-                "the approvals API is not available ({}): a GitLab Premium feature",
-                e.message()
-            )),
-        ),
+        // The approvals API is a Premium feature on some instances: the MR's system notes
+        // ("approved this merge request", with a time) say the same on every tier.
+        Err(e) if matches!(e.status(), Some(403) | Some(404)) => {
+            match client
+                .paginate::<Note>(&format!("{mr_path}/notes?sort=asc&order_by=created_at"))
+                .await
+            {
+                Ok(notes) => (approvals_from_notes(notes, mr.sha.as_deref()), None),
+                Err(notes_error) if matches!(notes_error.status(), Some(403) | Some(404)) => (
+                    Vec::new(),
+                    Some(format!(
+                        "neither the approvals API ({}) nor the notes could be read",
+                        e.message()
+                    )),
+                ),
+                Err(notes_error) => return Err(notes_error),
+            }
+        }
         Err(e) => return Err(e),
     };
     Ok(Some(MergedChange {
@@ -97,4 +118,26 @@ pub async fn merged_change(
         reviews,
         reviews_unavailable,
     }))
+}
+
+/// Approvals from system notes: "approved this merge request" approves, "unapproved this merge
+/// request" withdraws (the latest word counts, as for GitHub reviews).
+fn approvals_from_notes(notes: Vec<Note>, head: Option<&str>) -> Vec<Review> {
+    notes
+        .into_iter()
+        .filter(|n| n.system)
+        .filter_map(|n| {
+            let state = match n.body.trim() {
+                "approved this merge request" => ReviewState::Approved,
+                "unapproved this merge request" => ReviewState::Dismissed,
+                _ => return None,
+            };
+            Some(Review {
+                user: n.author.username,
+                state,
+                commit_id: head.map(str::to_owned),
+                submitted_at: Some(n.created_at),
+            })
+        })
+        .collect()
 }
