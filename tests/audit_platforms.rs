@@ -208,6 +208,18 @@ async fn fake_github(h: &History) -> MockServer {
         )],
     )
     .await;
+    // `base` is in two merged PRs (rebase-merged: neither merge commit is it): the one merged
+    // into the audited branch is how it arrived.
+    mount_pull(&server, &h.base, 2, "bob", &[], &[]).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/commits/{}/pulls", h.base)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"number": 1, "merged_at": MERGED_AT, "merge_commit_sha": "f".repeat(40), "base": {"ref": "release"}},
+            {"number": 2, "merged_at": MERGED_AT, "merge_commit_sha": "e".repeat(40), "base": {"ref": "main"}}
+        ])))
+        .with_priority(1)
+        .mount(&server)
+        .await;
     // The open PR of `open_pr` was never merged: that commit was pushed directly.
     Mock::given(method("GET"))
         .and(path(format!("{REPO}/commits/{}/pulls", h.open_pr)))
@@ -330,8 +342,12 @@ async fn github_reviews_as_of_the_merge_classify_every_change_and_a_rerun_uses_t
         strings(&change(&report, &h.merge14)["categories"]),
         ["ai_without_extra_review"]
     );
-    assert!(strings(&change(&report, &h.base)["categories"])
-        .contains(&"policy_changed_in_same_change".to_owned()));
+    let base = change(&report, &h.base);
+    assert!(strings(&base["categories"]).contains(&"policy_changed_in_same_change".to_owned()));
+    assert_eq!(
+        base["pull_request"]["reference"], "#2",
+        "the PR merged into main, not the one into release"
+    );
 
     let requests = server.received_requests().await.unwrap();
     let review_pages: Vec<String> = requests
@@ -365,6 +381,26 @@ async fn github_reviews_as_of_the_merge_classify_every_change_and_a_rerun_uses_t
         "{}",
         again.stderr
     );
+
+    // The HTML and markdown reports link each change to its pull request.
+    for (format, link) in [
+        (
+            "html",
+            r#"<a href="https://github.com/octo/app/pull/10">#10</a>"#,
+        ),
+        ("md", "[#10](https://github.com/octo/app/pull/10)"),
+    ] {
+        let mut cmd = h.repo.changegate();
+        cmd.args(["audit", "--since", "2025-12-01", "--format", format])
+            .args(args)
+            .env("GITHUB_TOKEN", GITHUB_TOKEN);
+        let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(link), "{format}: {text}");
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

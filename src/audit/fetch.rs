@@ -5,12 +5,14 @@ use super::lookup::{Cache, Lookup, MergedChange, Remote, RemotePlatform};
 use super::{AuditError, AuditOptions, Candidate, LookupStats};
 use std::collections::BTreeMap;
 
-/// Looks up every candidate's PR/MR: from the cache, else from the API with at most `jobs`
+/// Looks up every candidate's PR/MR (preferring ones merged into `branch`, a plain branch name):
+/// from the cache, else from the API with at most `jobs`
 /// requests in flight. Answers are cached as they arrive, so an interrupted audit resumes.
 pub(super) fn lookups(
     candidates: &[Candidate<'_>],
     remote: &Remote,
     options: &AuditOptions,
+    branch: &str,
 ) -> Result<(BTreeMap<String, Option<MergedChange>>, LookupStats), AuditError> {
     use futures_util::stream::{self, StreamExt};
     let cache = options
@@ -37,12 +39,6 @@ pub(super) fn lookups(
         .enable_all()
         .build()
         .map_err(|e| AuditError::Setup(format!("cannot start the async runtime: {e}")))?;
-    let branch = options
-        .branch
-        .strip_prefix("refs/heads/")
-        .or_else(|| options.branch.strip_prefix("origin/"))
-        .unwrap_or(&options.branch)
-        .to_owned();
     let bar = progress_bar(
         options.progress,
         missing.len() as u64,
@@ -56,7 +52,7 @@ pub(super) fn lookups(
         })?;
         let mut answers = stream::iter(missing.iter())
             .map(|sha| {
-                let (client, branch) = (&client, &branch);
+                let client = &client;
                 async move { (sha, client.merged_change(sha, branch).await) }
             })
             .buffer_unordered(options.jobs.max(1));

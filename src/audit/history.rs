@@ -91,6 +91,26 @@ pub fn default_branch(git: &Git) -> String {
     .unwrap_or_else(|| "HEAD".to_owned())
 }
 
+/// The plain branch name a PR/MR targets: `origin/main` → `main`, `HEAD` → the checked-out
+/// branch (as is, when detached).
+pub fn branch_name(git: &Git, branch: &str) -> String {
+    let resolved = if branch == "HEAD" {
+        git.run(&["symbolic-ref", "--short", "-q", "HEAD"])
+            .ok()
+            .map(|out| String::from_utf8_lossy(&out).trim().to_owned())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| branch.to_owned())
+    } else {
+        branch.to_owned()
+    };
+    resolved
+        .strip_prefix("refs/heads/")
+        .or_else(|| resolved.strip_prefix("refs/remotes/origin/"))
+        .or_else(|| resolved.strip_prefix("origin/"))
+        .unwrap_or(&resolved)
+        .to_owned()
+}
+
 const FIELD: char = '\x1f';
 const RECORD: char = '\x1e';
 const FORMAT: &str = "--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%cn <%ce>%x1f%cI%x1f%B%x1f";

@@ -232,7 +232,12 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
     let mut notes = options.notes.clone();
     let candidates = candidates(git, &commits, options, &mut notes)?;
     let (merged, stats) = match &options.remote {
-        Some(remote) => fetch::lookups(&candidates, remote, options)?,
+        Some(remote) => fetch::lookups(
+            &candidates,
+            remote,
+            options,
+            &history::branch_name(git, &options.branch),
+        )?,
         None => (BTreeMap::new(), LookupStats::default()),
     };
     let limits = Limits::default();
