@@ -8,8 +8,11 @@ use std::io::Write;
 /// Audit output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AuditFormat {
+    /// Markdown: totals per category, area and owner, then the changes, worst first.
     Md,
+    /// JSON (`schema_version: 1`, documented in docs/audit.md).
     Json,
+    /// One row per change (RFC 4180; cells that spreadsheets would run are defused).
     Csv,
     /// One self-contained page: inline SVG chart and table, no scripts.
     Html,
