@@ -355,3 +355,27 @@ fn bad_windows_and_branches_are_clear_errors() {
     assert!(stderr.contains("no-such-branch"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_shallow_clone_says_where_history_stops() {
+    let repo = history();
+    let clone = repo.scratch().join("shallow");
+    let url = format!("file://{}", repo.path().display());
+    repo.git(&["clone", "-q", "--depth", "3", &url, clone.to_str().unwrap()]);
+    let out = repo
+        .changegate_in(&clone)
+        .args(["audit", "--since", "2025-12-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let audit: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        audit["audit"]["commits_scanned"], 2,
+        "the boundary commit is not judged as if it added every file"
+    );
+    let note = audit["audit"]["notes"][0].as_str().unwrap_or_default();
+    assert!(
+        note.contains("the clone is shallow") && note.contains("fetch-depth: 0"),
+        "{note}"
+    );
+}

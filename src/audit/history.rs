@@ -111,6 +111,17 @@ pub fn branch_name(git: &Git, branch: &str) -> String {
         .to_owned()
 }
 
+/// The commits a shallow clone cut the parents of (`.git/shallow`); empty for a full clone.
+/// Git shows them parentless, so each would look like a root commit adding every file.
+pub fn shallow_boundary(git: &Git) -> std::collections::BTreeSet<String> {
+    git.run(&["rev-parse", "--git-path", "shallow"])
+        .ok()
+        .map(|out| git.root().join(String::from_utf8_lossy(&out).trim()))
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .map(|text| text.lines().map(|l| l.trim().to_owned()).collect())
+        .unwrap_or_default()
+}
+
 const FIELD: char = '\x1f';
 const RECORD: char = '\x1e';
 const FORMAT: &str = "--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%cn <%ce>%x1f%cI%x1f%B%x1f";

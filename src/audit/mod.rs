@@ -228,8 +228,16 @@ fn base_paths() -> Vec<&'static str> {
 
 /// Runs the audit on the repository that holds `git`.
 pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), AuditError> {
-    let commits = history::walk(git, &options.branch, &options.since)?;
+    let mut commits = history::walk(git, &options.branch, &options.since)?;
     let mut notes = options.notes.clone();
+    let boundary = history::shallow_boundary(git);
+    if commits.iter().any(|c| boundary.contains(&c.sha)) {
+        commits.retain(|c| !boundary.contains(&c.sha));
+        notes.push(format!(
+            "the clone is shallow: history stops at {}, which is not audited (its parent is missing); fetch the whole history (actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)",
+            boundary.iter().next().map_or("", |s| &s[..s.len().min(12)])
+        ));
+    }
     let candidates = candidates(git, &commits, options, &mut notes)?;
     let (merged, stats) = match &options.remote {
         Some(remote) => fetch::lookups(
