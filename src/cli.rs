@@ -98,7 +98,11 @@ pub enum Command {
         jobs: u16,
     },
     /// Print the JSON Schema of .changegate.yml (for editor completion).
-    Schema,
+    Schema {
+        /// The schema of `audit --format json` instead.
+        #[arg(long)]
+        audit: bool,
+    },
     /// Write a starter .changegate.yml adapted to this repository.
     Init {
         /// Overwrite an existing .changegate.yml.
@@ -353,8 +357,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             }
             Ok(0)
         }
-        Command::Schema => {
-            print!("{}", crate::policy::json_schema());
+        Command::Schema { audit } => {
+            if *audit {
+                print!("{}", crate::audit::report::json_schema());
+            } else {
+                print!("{}", crate::policy::json_schema());
+            }
             Ok(0)
         }
         Command::Init { force } => {

@@ -75,7 +75,9 @@ fn audit_json(repo: &TestRepo) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let report = serde_json::from_slice(&out.stdout).unwrap();
+    common::assert_audit_schema(&report);
+    report
 }
 
 fn categories_of(audit: &Value, subject: &str) -> Vec<String> {
@@ -378,4 +380,19 @@ fn a_shallow_clone_says_where_history_stops() {
         notes.contains("the clone is shallow") && notes.contains("fetch-depth: 0"),
         "{notes}"
     );
+}
+
+#[test]
+fn the_audit_schema_is_printed_as_checked_in() {
+    let repo = TestRepo::new();
+    let out = repo
+        .changegate()
+        .args(["schema", "--audit"])
+        .output()
+        .unwrap();
+    let checked_in = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/audit.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), checked_in);
 }

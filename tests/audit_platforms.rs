@@ -260,6 +260,9 @@ async fn audit(repo: &TestRepo, env: &[(&str, String)], args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
+    if run.code == 0 {
+        common::assert_audit_schema(&serde_json::from_str(&run.stdout).unwrap());
+    }
     for token in [GITHUB_TOKEN, GITLAB_TOKEN] {
         assert!(
             !run.stdout.contains(token) && !run.stderr.contains(token),

@@ -28,7 +28,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// What an audited change is found to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Reached the branch without a PR/MR.
@@ -86,7 +86,7 @@ impl Category {
 }
 
 /// How a change reached the branch, as git shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Arrival {
     /// A merge commit (a PR/MR merged with a merge commit).
@@ -98,7 +98,7 @@ pub enum Arrival {
 }
 
 /// The PR/MR a change arrived through, per the platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PullRequestRef {
     pub reference: String,
     pub url: String,
@@ -108,7 +108,7 @@ pub struct PullRequestRef {
 }
 
 /// Where a change's reviews came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewsFrom {
     /// The platform's reviews (GitHub) or approvals (GitLab) as of the merge.
@@ -120,7 +120,7 @@ pub enum ReviewsFrom {
 }
 
 /// One change that touched tier-1 paths.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AuditedChange {
     pub sha: String,
     pub date: String,
@@ -151,7 +151,7 @@ pub struct AuditedChange {
 }
 
 /// The audit of a window of history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Audit {
     pub branch: String,
     pub since: String,

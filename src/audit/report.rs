@@ -75,19 +75,31 @@ fn categories(c: &AuditedChange) -> String {
         .join("; ")
 }
 
+/// The JSON report: what `--format json` prints, and what `schemas/audit.schema.json` describes.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct AuditDocument<'a> {
+    /// 1; bumped when a field changes meaning or goes away (new fields do not bump it).
+    pub schema_version: u32,
+    pub audit: &'a Audit,
+    /// Changes per category (a change counts once in each of its categories).
+    pub totals: BTreeMap<Category, usize>,
+}
+
+/// The JSON Schema of the JSON report.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(AuditDocument<'static>);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Writes the audit in `format`.
 pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         AuditFormat::Md => markdown(audit, out),
         AuditFormat::Html => out.write_all(super::html::render(audit).as_bytes()),
         AuditFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct Doc<'a> {
-                schema_version: u32,
-                audit: &'a Audit,
-                totals: BTreeMap<Category, usize>,
-            }
-            let doc = Doc {
+            let doc = AuditDocument {
                 schema_version: 1,
                 audit,
                 totals: totals(audit).into_iter().collect(),
@@ -213,4 +225,22 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn checked_in_json_schema_is_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/audit.schema.json");
+        let generated = super::json_schema();
+        if std::env::var("CHANGEGATE_BLESS").is_ok() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "schemas/audit.schema.json is stale: run `CHANGEGATE_BLESS=1 cargo test checked_in_json_schema` and commit it"
+        );
+    }
 }

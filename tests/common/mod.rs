@@ -182,3 +182,20 @@ Revert this commit and run the deploy job again; it takes five minutes.
 ## Testing
 Ran the staging deploy and the smoke tests twice.
 ";
+
+/// Panics unless `report` (an audit's `--format json`) validates against the checked-in
+/// `schemas/audit.schema.json` — the documented contract of the JSON report.
+pub fn assert_audit_schema(report: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/audit.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the audit schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the audit report violates its schema: {errors:?}"
+    );
+}
