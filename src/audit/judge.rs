@@ -77,7 +77,8 @@ pub(super) fn judge(
         .docs
         .iter()
         .filter(|doc| {
-            let quoted = format!("\"{}\"", doc.heading.to_lowercase());
+            // Docs findings quote the section as written: `"Risk"`, `"Risk assessment"`.
+            let quoted = format!("\"{}", doc.heading.to_lowercase());
             evidence
                 .findings
                 .iter()
