@@ -319,6 +319,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             } else {
                 cache_dir.clone().or_else(Cache::default_root)
             };
+            let commit_url_base =
+                crate::audit::lookup::commit_url_base(remote.as_ref(), origin.as_deref());
             let (audit, stats) = crate::audit::audit(
                 &git,
                 &crate::audit::AuditOptions {
@@ -331,6 +333,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                     cache_dir,
                     jobs: usize::from(*jobs),
                     progress: std::io::stderr().is_terminal(),
+                    commit_url_base,
                     notes,
                 },
             )?;

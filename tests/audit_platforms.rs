@@ -321,6 +321,10 @@ async fn github_reviews_as_of_the_merge_classify_every_change_and_a_rerun_uses_t
         m10["pull_request"]["url"],
         "https://github.com/octo/app/pull/10"
     );
+    assert_eq!(
+        m10["commit_url"],
+        format!("{}/octo/app/commit/{}", server.uri(), h.merge10)
+    );
 
     let s12 = change(&report, &h.squash12);
     assert_eq!(

@@ -146,8 +146,8 @@ pub fn render(audit: &Audit) -> String {
     for c in &audit.changes {
         let _ = write!(
             rows,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&c.sha[..c.sha.len().min(10)]),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
+            commit_link(c),
             pull_request_link(c),
             escape(&c.date),
             escape(&c.subject),
@@ -210,6 +210,17 @@ ul.legend {{ list-style: none; padding: 0; columns: 2; }}
         source = escape(&audit.source),
         count = audit.changes.len(),
     )
+}
+
+/// The short sha, linked to the commit's page when there is one.
+fn commit_link(c: &AuditedChange) -> String {
+    let short = escape(&c.sha[..c.sha.len().min(10)]);
+    match &c.commit_url {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            format!(r#"<a href="{}"><code>{short}</code></a>"#, escape(url))
+        }
+        _ => format!("<code>{short}</code>"),
+    }
 }
 
 /// A link to the PR/MR (http(s) only), or its reference.

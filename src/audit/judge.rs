@@ -109,6 +109,10 @@ pub(super) fn judge(
         author: commit.author.clone(),
         subject: commit.message.lines().next().unwrap_or("").to_owned(),
         arrival,
+        commit_url: options
+            .commit_url_base
+            .as_ref()
+            .map(|base| format!("{base}{}", commit.sha)),
         pull_request: merged.map(|m| PullRequestRef {
             reference: m.reference.clone(),
             url: m.url.clone(),

@@ -255,6 +255,40 @@ pub fn resolve_remote(
     })
 }
 
+/// Where a commit can be seen on the web: `https://github.com/o/r/commit/{sha}` or
+/// `https://gitlab.example.com/g/p/-/commit/{sha}`. From the remote the audit reads (its API URL
+/// gives the host), else from an `origin` on a GitHub or GitLab host; `None` otherwise.
+pub fn commit_url_base(remote: Option<&Remote>, origin_url: Option<&str>) -> Option<String> {
+    let (platform, web, project) = match remote {
+        Some(r) => {
+            let api = r.api_url.trim_end_matches('/');
+            let web = if api == "https://api.github.com" {
+                "https://github.com".to_owned()
+            } else {
+                api.trim_end_matches("/api/v3")
+                    .trim_end_matches("/api/v4")
+                    .to_owned()
+            };
+            (r.platform, web, r.project.clone())
+        }
+        None => {
+            let (host, project) = parse_remote_url(origin_url?)?;
+            let platform = if host.contains("github") {
+                RemotePlatform::Github
+            } else if host.contains("gitlab") {
+                RemotePlatform::Gitlab
+            } else {
+                return None;
+            };
+            (platform, format!("https://{host}"), project)
+        }
+    };
+    Some(match platform {
+        RemotePlatform::Github => format!("{web}/{project}/commit/"),
+        RemotePlatform::Gitlab => format!("{web}/{project}/-/commit/"),
+    })
+}
+
 /// `git@github.com:o/r.git`, `https://github.com/o/r` → (host, `o/r`).
 pub fn parse_remote_url(url: &str) -> Option<(String, String)> {
     let url = url.trim();
@@ -318,6 +352,36 @@ mod tests {
             ..RemoteRequest::default()
         };
         assert!(resolve_remote(&offline, Some("git@github.com:a/b"), with_token).is_err());
+    }
+
+    #[test]
+    fn commit_links() {
+        let remote = |platform, api: &str, project: &str| Remote {
+            platform,
+            project: project.into(),
+            api_url: api.into(),
+            token: String::new(),
+        };
+        let github = remote(RemotePlatform::Github, "https://api.github.com", "o/r");
+        assert_eq!(
+            commit_url_base(Some(&github), None).as_deref(),
+            Some("https://github.com/o/r/commit/")
+        );
+        let ghes = remote(RemotePlatform::Github, "https://ghe.corp/api/v3", "o/r");
+        assert_eq!(
+            commit_url_base(Some(&ghes), None).as_deref(),
+            Some("https://ghe.corp/o/r/commit/")
+        );
+        let gitlab = remote(RemotePlatform::Gitlab, "https://gitlab.com/api/v4", "g/s/p");
+        assert_eq!(
+            commit_url_base(Some(&gitlab), None).as_deref(),
+            Some("https://gitlab.com/g/s/p/-/commit/")
+        );
+        assert_eq!(
+            commit_url_base(None, Some("git@github.com:o/r.git")).as_deref(),
+            Some("https://github.com/o/r/commit/")
+        );
+        assert_eq!(commit_url_base(None, Some("/srv/repo.git")), None);
     }
 
     #[test]

@@ -127,6 +127,8 @@ pub struct AuditedChange {
     pub author: String,
     pub subject: String,
     pub arrival: Arrival,
+    /// The commit's web page, when the repository is on GitHub or GitLab.
+    pub commit_url: Option<String>,
     /// The PR/MR it arrived through (platform lookups only).
     pub pull_request: Option<PullRequestRef>,
     pub tier1_files: Vec<String>,
@@ -180,6 +182,8 @@ pub struct AuditOptions {
     pub jobs: usize,
     /// Show a progress bar on stderr.
     pub progress: bool,
+    /// A commit's web page is this followed by its sha (see `lookup::commit_url_base`).
+    pub commit_url_base: Option<String>,
     /// Said in the report (why the audit is offline).
     pub notes: Vec<String>,
 }

@@ -108,7 +108,7 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
             out.write_all(b"\n")
         }
         AuditFormat::Csv => {
-            writeln!(out, "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files,pull_request,merged_by,blast_radius,reviews_from")?;
+            writeln!(out, "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files,pull_request,merged_by,blast_radius,reviews_from,commit_url")?;
             for c in &audit.changes {
                 let row = [
                     c.sha.clone(),
@@ -130,6 +130,7 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
                         .unwrap_or_default(),
                     c.blast_radius.to_string(),
                     reviews_from(c.reviews_from).to_owned(),
+                    c.commit_url.clone().unwrap_or_default(),
                 ];
                 let cells: Vec<String> = row.iter().map(|v| csv_cell(v)).collect();
                 writeln!(out, "{}", cells.join(","))?;
@@ -211,8 +212,11 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         };
         writeln!(
             out,
-            "| `{}` {} | {pull_request} | {} | {} | {} | {} | {}/{} | {} | {} |",
-            &c.sha[..c.sha.len().min(10)],
+            "| {} {} | {pull_request} | {} | {} | {} | {} | {}/{} | {} | {} |",
+            match &c.commit_url {
+                Some(url) => format!("[`{}`]({})", &c.sha[..c.sha.len().min(10)], cell(url)),
+                None => format!("`{}`", &c.sha[..c.sha.len().min(10)]),
+            },
             cell(&c.subject),
             cell(&c.date),
             cell(&c.author),
