@@ -131,11 +131,6 @@ impl Person {
 }
 
 #[derive(Deserialize)]
-struct CheckRunList {
-    check_runs: Vec<CheckRunId>,
-}
-
-#[derive(Deserialize)]
 struct CheckRunId {
     id: u64,
 }
@@ -520,7 +515,9 @@ fn write_outputs(env: &Env, v: &Verdict) {
     }
 }
 
-/// Creates or updates the `changegate` check run; falls back when the token cannot.
+/// Creates the `changegate` check run (then appends annotations past the first 50); falls back
+/// when the token cannot. Every run creates a fresh check run: GitHub shows the latest one of a
+/// name, and updating an older run would *append* this run's annotations to that run's.
 async fn post_check(
     client: &Client,
     repo_path: &str,
@@ -529,31 +526,10 @@ async fn post_check(
     neutral: bool,
 ) -> Result<(), GithubError> {
     let (create, updates) = publish::requests(v, head_sha, neutral);
-    let existing: Option<u64> = client
-        .get::<CheckRunList>(&format!(
-            "{repo_path}/commits/{head_sha}/check-runs?check_name={}&filter=latest",
-            publish::CHECK_NAME
-        ))
+    let posted: Result<u64, ApiError> = client
+        .post::<_, CheckRunId>(&format!("{repo_path}/check-runs"), &create)
         .await
-        .ok()
-        .and_then(|list| list.check_runs.first().map(|r| r.id));
-    let posted: Result<u64, ApiError> = match existing {
-        Some(id) => {
-            let update = publish::UpdateCheckRun {
-                status: Some(create.status),
-                conclusion: Some(create.conclusion),
-                output: create.output.clone(),
-            };
-            client
-                .patch::<_, CheckRunId>(&format!("{repo_path}/check-runs/{id}"), &update)
-                .await
-                .map(|_| id)
-        }
-        None => client
-            .post::<_, CheckRunId>(&format!("{repo_path}/check-runs"), &create)
-            .await
-            .map(|r| r.id),
-    };
+        .map(|r| r.id);
     match posted {
         Ok(id) => {
             for update in updates {
