@@ -272,6 +272,22 @@ async fn audit(repo: &TestRepo, env: &[(&str, String)], args: &[&str]) -> Run {
     run
 }
 
+/// An audit against the fake GitHub with a token and no cache.
+async fn audit_github_uncached(repo: &TestRepo, server: &MockServer) -> Run {
+    let env = [("GITHUB_TOKEN", GITHUB_TOKEN.to_owned())];
+    let uri = server.uri();
+    let args = [
+        "--platform",
+        "github",
+        "--repo",
+        "octo/app",
+        "--api-url",
+        &uri,
+        "--no-cache",
+    ];
+    audit(repo, &env, &args).await
+}
+
 fn change<'a>(report: &'a Value, sha: &str) -> &'a Value {
     report["audit"]["changes"]
         .as_array()
@@ -511,20 +527,7 @@ async fn server_errors_and_rate_limits_are_retried() {
         .with_priority(1)
         .mount(&server)
         .await;
-    let run = audit(
-        &h.repo,
-        &[("GITHUB_TOKEN", GITHUB_TOKEN.to_owned())],
-        &[
-            "--platform",
-            "github",
-            "--repo",
-            "octo/app",
-            "--api-url",
-            &server.uri(),
-            "--no-cache",
-        ],
-    )
-    .await;
+    let run = audit_github_uncached(&h.repo, &server).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(
@@ -552,20 +555,7 @@ async fn a_forbidden_lookup_exits_2_and_says_which_token_to_use() {
         )
         .mount(&server)
         .await;
-    let run = audit(
-        &h.repo,
-        &[("GITHUB_TOKEN", GITHUB_TOKEN.to_owned())],
-        &[
-            "--platform",
-            "github",
-            "--repo",
-            "octo/app",
-            "--api-url",
-            &server.uri(),
-            "--no-cache",
-        ],
-    )
-    .await;
+    let run = audit_github_uncached(&h.repo, &server).await;
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
