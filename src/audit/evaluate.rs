@@ -18,7 +18,7 @@ use crate::source::SourceError;
 pub const AUDIT_CHECKS: [&str; 4] = ["ai", "docs", "review", "gate"];
 
 /// What the gate's checks say about a change.
-pub struct Evidence {
+pub struct Evaluation {
     pub facts: Facts,
     pub findings: Vec<Finding>,
 }
@@ -31,7 +31,7 @@ pub fn evaluate(
     base: &BaseFiles,
     max_bytes: u64,
     trees: &analysis::TreeCache,
-) -> Result<Evidence, SourceError> {
+) -> Result<Evaluation, SourceError> {
     let change = ChangeSet {
         files,
         meta,
@@ -55,7 +55,7 @@ pub fn evaluate(
         settings: &settings,
     };
     let findings = checks::run_selected(&cx, &AUDIT_CHECKS);
-    Ok(Evidence { facts, findings })
+    Ok(Evaluation { facts, findings })
 }
 
 /// What the gate would have known at merge time, from the platform: the PR/MR text, labels,

@@ -36,7 +36,7 @@ pub(super) fn judge(
         (Some(_), true) => ReviewsFrom::Platform,
         (None, true) => ReviewsFrom::Trailers,
     };
-    let evidence = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)?;
+    let evaluation = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)?;
     let arrival = if commit.parents.len() > 1 {
         Arrival::Merge
     } else if let Some(reference) = pr_reference(&commit.message) {
@@ -54,10 +54,10 @@ pub(super) fn judge(
         direct,
         merged_by,
         ai_extra_approvals: policy.ai.extra_approvals,
-        facts: &evidence.facts,
-        findings: &evidence.findings,
+        facts: &evaluation.facts,
+        findings: &evaluation.findings,
     });
-    let facts = &evidence.facts;
+    let facts = &evaluation.facts;
     let mut areas: Vec<String> = candidate
         .tier1
         .iter()
@@ -79,7 +79,7 @@ pub(super) fn judge(
         .filter(|doc| {
             // Docs findings quote the section as written: `"Risk"`, `"Risk assessment"`.
             let quoted = format!("\"{}", doc.heading.to_lowercase());
-            evidence
+            evaluation
                 .findings
                 .iter()
                 .any(|f| f.check == "docs" && f.message.to_lowercase().contains(&quoted))
