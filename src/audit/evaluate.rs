@@ -145,14 +145,13 @@ pub fn git_meta(commit: &HistoryCommit) -> ChangeMeta {
 /// `Bob B <bob@example.com>` → `bob`: the e-mail's local part (often the login in a company),
 /// else the name, lower case. Offline, this is how people are compared.
 pub fn identity_login(identity: &str) -> String {
-    let (name, email) = match identity.rsplit_once('<') {
-        Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
-        None => (identity.trim(), ""),
-    };
-    let local = email.split('@').next().unwrap_or("");
-    // GitHub noreply: 12345+login@users.noreply.github.com
-    let local = local.split_once('+').map_or(local, |(_, l)| l);
-    if local.is_empty() { name } else { local }.to_lowercase()
+    let parts = crate::review::Identity::parse(identity);
+    if parts.login.is_empty() {
+        parts.name
+    } else {
+        parts.login
+    }
+    .to_lowercase()
 }
 
 fn short(sha: &str) -> &str {

@@ -289,16 +289,37 @@ fn short(sha: &str) -> &str {
 
 /// `Name <email>` against a login.
 fn identity_matches(user: &str, identity: &str) -> bool {
-    let (name, email) = match identity.rsplit_once('<') {
-        Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
-        None => (identity.trim(), ""),
-    };
-    let local = email.split('@').next().unwrap_or("");
-    // GitHub noreply: 12345+login@users.noreply.github.com
-    let noreply = local.split_once('+').map_or(local, |(_, l)| l);
-    [name, email, local, noreply]
+    let parts = Identity::parse(identity);
+    [parts.name, parts.email, parts.local, parts.login]
         .iter()
         .any(|candidate| !candidate.is_empty() && candidate.eq_ignore_ascii_case(user))
+}
+
+/// The parts of a git identity `Name <local@domain>` that can stand for a login.
+pub struct Identity<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    /// The e-mail's local part.
+    pub local: &'a str,
+    /// The local part, or the login of a GitHub noreply address (`12345+login@users.noreply…`).
+    pub login: &'a str,
+}
+
+impl<'a> Identity<'a> {
+    pub fn parse(identity: &'a str) -> Identity<'a> {
+        let (name, email) = match identity.rsplit_once('<') {
+            Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
+            None => (identity.trim(), ""),
+        };
+        let local = email.split('@').next().unwrap_or("");
+        let login = local.split_once('+').map_or(local, |(_, l)| l);
+        Identity {
+            name,
+            email,
+            local,
+            login,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,4 +8,4 @@ pub mod codeowners;
 mod evaluate;
 pub mod reviews_file;
 
-pub use evaluate::{evaluate, requirement, Group, Requirement, ReviewState};
+pub use evaluate::{evaluate, requirement, Group, Identity, Requirement, ReviewState};
