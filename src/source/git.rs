@@ -356,13 +356,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     args.push("--");
     let entries = parse_raw(&git.run(&args)?)?;
 
-    let requests: Vec<String> = entries
-        .iter()
-        .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
-        .filter(|(sha, mode)| !is_null_sha(sha) && *mode != SUBMODULE_MODE)
-        .map(|(sha, _)| sha.clone())
-        .collect();
-    let blobs = read_blobs(&git, &requests, limits.max_file_bytes)?;
+    let blobs = read_blobs(&git, &blob_requests(&entries), limits.max_file_bytes)?;
 
     // Hunks are computed per file in parallel; `collect` keeps the listing's order.
     let files = {
@@ -435,6 +429,16 @@ fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
 }
 
+/// The blobs both sides of `entries` need (not the null id, not submodule commits).
+fn blob_requests<'a>(entries: impl IntoIterator<Item = &'a RawEntry>) -> Vec<String> {
+    entries
+        .into_iter()
+        .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
+        .filter(|(sha, mode)| !is_null_sha(sha) && *mode != SUBMODULE_MODE)
+        .map(|(sha, _)| sha.clone())
+        .collect()
+}
+
 /// The changed files of many `(commit, first parent)` pairs at once: one `git diff-tree --stdin` and
 /// one `git cat-file --batch` for all of them (a process per commit would dominate long
 /// histories). Files come sorted as in a `ChangeSet`; commits without changes are absent.
@@ -469,14 +473,8 @@ pub fn changes_of_commits(
         input.into_bytes(),
     )?;
     let sections = super::raw::parse_diff_tree(&out)?;
-    let requests: Vec<String> = sections
-        .iter()
-        .flat_map(|(_, entries)| entries)
-        .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
-        .filter(|(sha, mode)| !is_null_sha(sha) && *mode != SUBMODULE_MODE)
-        .map(|(sha, _)| sha.clone())
-        .collect();
-    let blobs = read_blobs(git, &requests, limits.max_file_bytes)?;
+    let all: Vec<&RawEntry> = sections.iter().flat_map(|(_, e)| e).collect();
+    let blobs = read_blobs(git, &blob_requests(all), limits.max_file_bytes)?;
     let head = HeadSpec::Rev(String::new());
     let mut out = BTreeMap::new();
     for (sha, entries) in sections {
