@@ -250,6 +250,12 @@ impl TreeCache {
         inner.trees.insert(key.clone(), (tree.clone(), size));
         inner.order.push_back(key);
         inner.bytes += size;
+        // Taken entries leave their key in `order`; drop those now and then so that the queue
+        // stays proportional to what the cache holds, however long the history.
+        if inner.order.len() > 2 * inner.trees.len() + 64 {
+            let TreeCacheInner { trees, order, .. } = &mut *inner;
+            order.retain(|k| trees.contains_key(k));
+        }
         while inner.bytes > self.max_bytes {
             let Some(oldest) = inner.order.pop_front() else {
                 break;
@@ -507,6 +513,22 @@ mod tests {
             2,
             "blob 2 was taken, blob 1 added"
         );
+        for n in 10..400 {
+            analyse_with(
+                &change(vec![file(n, n + 1)]),
+                &policy,
+                DEFAULT_PARSE_BUDGET,
+                Some(&cache),
+            );
+        }
+        let inner = cache.inner.lock().unwrap();
+        assert!(
+            inner.order.len() <= 2 * inner.trees.len() + 64,
+            "the queue of keys stays bounded: {} keys for {} trees",
+            inner.order.len(),
+            inner.trees.len()
+        );
+        drop(inner);
         let tiny = TreeCache::new(10);
         analyse_with(&newer, &policy, DEFAULT_PARSE_BUDGET, Some(&tiny));
         assert_eq!(tiny.inner.lock().unwrap().bytes, 0, "bounded by bytes");
