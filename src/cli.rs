@@ -216,7 +216,18 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(&cli) {
+    // A bug outside the per-file guards still ends in the documented exit 2, never an abort.
+    let outcome = std::panic::catch_unwind(|| run(&cli)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(anyhow::anyhow!(
+            "internal error: {what} (this is a bug in changegate; the change was not judged)"
+        ))
+    });
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {

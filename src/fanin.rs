@@ -7,7 +7,6 @@
 use crate::syntax::{parse, Language};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
 
 /// At most this many files are scanned, in path order.
 pub const MAX_FILES: usize = 5_000;
@@ -80,23 +79,27 @@ pub fn count(
         bytes += text.len() as u64;
         scanned.push((path, text, language));
     }
-    let per_file: Vec<BTreeMap<String, usize>> = scanned
+    // A file that cannot be parsed (or panics) is not counted, and the count says it is partial.
+    let per_file: Vec<Option<BTreeMap<String, usize>>> = scanned
         .par_iter()
         .map(|(path, text, language)| {
             let wanted = &names[language];
             // Cheap text prefilter before parsing.
             if !wanted.iter().any(|n| text.contains(n.as_str())) {
-                return BTreeMap::new();
+                return Some(BTreeMap::new());
             }
-            match parsed.get(path) {
-                Some(tree) => references_in_tree(tree, text, wanted),
-                None => match parse(*language, text, Duration::from_secs(2)) {
-                    Ok(tree) => references_in_tree(&tree, text, wanted),
-                    Err(_) => BTreeMap::new(),
-                },
-            }
+            crate::analysis::guard::run("fan-in", |_| match parsed.get(path) {
+                Some(tree) => Some(references_in_tree(tree, text, wanted)),
+                None => parse(*language, text, crate::syntax::ParseBudget::DEFAULT)
+                    .ok()
+                    .map(|tree| references_in_tree(&tree, text, wanted)),
+            })
+            .ok()
+            .flatten()
         })
         .collect();
+    truncated |= per_file.iter().any(Option::is_none);
+    let per_file = per_file.into_iter().flatten();
     let mut references: BTreeMap<String, usize> =
         names.values().flatten().map(|n| (n.clone(), 0)).collect();
     for counts in per_file {

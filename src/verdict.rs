@@ -131,6 +131,30 @@ impl Verdict {
             .count()
     }
 
+    /// Files not fully analysed, as every renderer lists them: `(path, what was not analysed)`
+    /// for files with gaps beyond a missing grammar, and the paths of files we have no grammar
+    /// for (named, never blocked).
+    pub fn not_analysed(&self) -> (Vec<(&str, String)>, Vec<&str>) {
+        use crate::analysis::coverage::Reason;
+        let mut partial = Vec::new();
+        let mut no_grammar = Vec::new();
+        for file in &self.files {
+            let gaps: Vec<&str> = file
+                .coverage
+                .gaps
+                .iter()
+                .filter(|g| g.reason != Reason::UnsupportedLanguage)
+                .map(|g| g.detail.as_str())
+                .collect();
+            if !gaps.is_empty() {
+                partial.push((file.path.as_str(), gaps.join("; ")));
+            } else if !file.coverage.is_complete() {
+                no_grammar.push(file.path.as_str());
+            }
+        }
+        (partial, no_grammar)
+    }
+
     /// Lines added and removed across the change.
     pub fn line_totals(&self) -> (usize, usize) {
         self.files

@@ -193,11 +193,23 @@ fn huge_file_is_classified_by_path_only() {
             "--description-file",
             &desc(&repo),
         ],
-        0,
+        1,
     );
     let f = file(&report, "deploy/big.yaml");
     assert_eq!(f["content"], "too_large");
     assert_eq!(f["tier"], "tier-1");
+    assert_eq!(f["analysis"]["status"], "not-analysed");
+    assert_eq!(f["analysis"]["gaps"][0]["reason"], "too-large");
+    // The first tier fails closed on a file of a parsed language it could not read.
+    let blocking: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["blocking"] == true)
+        .collect();
+    assert_eq!(blocking.len(), 1, "{blocking:?}");
+    assert_eq!(blocking[0]["rule_id"], "analysis/not-analysed");
+    assert_eq!(blocking[0]["path"], "deploy/big.yaml");
 }
 
 #[test]
@@ -646,7 +658,20 @@ fn git_and_patch_sources_agree() {
     };
     assert_eq!(facts(&from_git), facts(&from_patch));
     assert_eq!(from_git["tiers"], from_patch["tiers"]);
-    assert_eq!(rule_ids(&from_git), rule_ids(&from_patch));
+    // The one documented difference: the patch's files are not parsed, and say so.
+    let without_coverage = |report: &serde_json::Value| -> Vec<String> {
+        rule_ids(report)
+            .into_iter()
+            .filter(|id| id != "analysis/not-analysed")
+            .collect()
+    };
+    assert_eq!(without_coverage(&from_git), without_coverage(&from_patch));
+    let yaml = file(&from_patch, "deploy/a.yaml");
+    assert_eq!(yaml["analysis"]["gaps"][0]["reason"], "patch-only");
+    assert_eq!(
+        file(&from_git, "deploy/a.yaml")["analysis"]["status"],
+        "complete"
+    );
 }
 
 fn desc(repo: &TestRepo) -> String {

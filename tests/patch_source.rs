@@ -158,7 +158,7 @@ fn patch_mode_reads_the_policy_of_the_current_directory() {
     let dir = repo.scratch();
     std::fs::write(
         dir.join(".changegate.yml"),
-        "version: 1\ntiers:\n  lax:\n    paths: [\"**\"]\n",
+        "version: 1\ntiers:\n  lax:\n    paths: [\"**\"]\n    require:\n      complete_analysis: false\n",
     )
     .unwrap();
     let out = repo

@@ -21,6 +21,10 @@ pub struct Evidence<'a> {
 /// The categories of one change, sorted; `compliant` when nothing is found.
 pub fn categorize(e: &Evidence<'_>) -> Vec<Category> {
     let has = |rule: &str| e.findings.iter().any(|f| f.rule_id == rule);
+    if has("analysis/internal-error") {
+        // The facts are not real: say so, and nothing else.
+        return vec![Category::NotJudged];
+    }
     let req = &e.facts.requirement;
     let mut out = Vec::new();
     if e.direct {

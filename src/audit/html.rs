@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Severity order: a change is drawn as the first of its categories.
-const ORDER: [Category; 9] = [
+const ORDER: [Category; 10] = [
     Category::DirectPush,
     Category::SelfApproved,
     Category::SelfMerged,
@@ -14,6 +14,7 @@ const ORDER: [Category; 9] = [
     Category::AiWithoutExtraReview,
     Category::Undocumented,
     Category::PolicyChangedInSameChange,
+    Category::NotJudged,
     Category::ReviewsUnknown,
     Category::Compliant,
 ];
@@ -28,6 +29,7 @@ fn color(c: Category) -> &'static str {
         Category::Undocumented => "#ca8a04",
         Category::PolicyChangedInSameChange => "#be185d",
         Category::ReviewsUnknown => "#6b7280",
+        Category::NotJudged => "#111827",
         Category::Compliant => "#15803d",
     }
 }

@@ -36,7 +36,21 @@ pub(super) fn judge(
         (Some(_), true) => ReviewsFrom::Platform,
         (None, true) => ReviewsFrom::Trailers,
     };
-    let evaluation = evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)?;
+    // A bug while judging one change marks that change `not_judged`; the audit goes on.
+    let evaluation = match crate::analysis::guard::run("audit evaluation", |_| {
+        evaluate::evaluate(files, meta, policy, base, limits.max_file_bytes, trees)
+    }) {
+        Ok(result) => result?,
+        Err(error) => evaluate::Evaluation {
+            facts: Default::default(),
+            findings: vec![crate::checks::internal_error(
+                "analysis",
+                &commit.sha,
+                &error.to_string(),
+                true,
+            )],
+        },
+    };
     let arrival = if commit.parents.len() > 1 {
         Arrival::Merge
     } else if let Some(reference) = pr_reference(&commit.message) {

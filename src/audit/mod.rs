@@ -47,13 +47,15 @@ pub enum Category {
     PolicyChangedInSameChange,
     /// Arrived through a merge or PR, but its reviews are not known (offline, no trailers).
     ReviewsUnknown,
+    /// changegate failed while judging it (a bug, reported with the change): not judged.
+    NotJudged,
     /// Nothing found against it.
     Compliant,
 }
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::DirectPush,
         Category::SelfApproved,
         Category::SelfMerged,
@@ -62,12 +64,16 @@ impl Category {
         Category::AiWithoutExtraReview,
         Category::PolicyChangedInSameChange,
         Category::ReviewsUnknown,
+        Category::NotJudged,
         Category::Compliant,
     ];
 
     /// Whether the category is a finding (not `compliant` or `reviews_unknown`).
     pub fn is_violation(self) -> bool {
-        !matches!(self, Category::Compliant | Category::ReviewsUnknown)
+        !matches!(
+            self,
+            Category::Compliant | Category::ReviewsUnknown | Category::NotJudged
+        )
     }
 
     pub fn label(self) -> &'static str {
@@ -80,6 +86,7 @@ impl Category {
             Category::AiWithoutExtraReview => "AI-assisted without the extra review",
             Category::PolicyChangedInSameChange => "policy changed in the same change",
             Category::ReviewsUnknown => "reviews unknown",
+            Category::NotJudged => "not judged (internal error)",
             Category::Compliant => "compliant",
         }
     }

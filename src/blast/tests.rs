@@ -25,7 +25,7 @@ fn file(
         removed: lines.1,
         items: Vec::new(),
         config_changes: Vec::new(),
-        syntax_note: None,
+        coverage: Default::default(),
     }
 }
 

@@ -10,6 +10,8 @@ mod patterns;
 mod reviews;
 mod self_protect;
 
+pub use coverage::internal_error;
+
 use crate::analysis::{Analysis, FileAnalysis};
 use crate::changeset::ChangeSet;
 use crate::policy::Policy;

@@ -1,7 +1,9 @@
 //! Risky patterns: runs every loaded rule over every changed file and turns matches into
 //! findings. An `error` rule blocks; `warning` and `info` inform.
 
+use super::coverage::{fails_closed, internal_error};
 use super::{Check, CheckContext};
+use crate::analysis::guard;
 use crate::report::{Finding, Severity};
 use crate::rules::run_file;
 use rayon::prelude::*;
@@ -22,7 +24,21 @@ impl Check for Patterns {
             .zip(cx.analysis.files.par_iter())
             .zip(cx.analysis.syntax.par_iter())
             .map(|((file, analysis), syntax)| {
-                run_file(cx.rules, file, analysis, syntax)
+                // A panic in one file's rules is that file's internal error; the run goes on.
+                let matches = match guard::run("rule queries", |_| {
+                    run_file(cx.rules, file, analysis, syntax)
+                }) {
+                    Ok(matches) => matches,
+                    Err(error) => {
+                        return vec![internal_error(
+                            "analysis",
+                            &analysis.path,
+                            &error.to_string(),
+                            fails_closed(cx, analysis),
+                        )];
+                    }
+                };
+                matches
                     .into_iter()
                     .map(|(index, m)| {
                         let rule = &cx.rules.rules[index];

@@ -80,6 +80,8 @@ pub struct Requirements {
     pub reviewers_from: Vec<String>,
     pub reviewers_from_count: u32,
     pub require_code_owner: bool,
+    /// Files that could not be fully analysed block (fail closed).
+    pub complete_analysis: bool,
 }
 
 /// AI-assisted detection and requirement.

@@ -130,6 +130,11 @@ pub struct RawRequire {
     /// Keys of `docs:` sections the description must contain.
     #[serde(default)]
     pub docs: Vec<String>,
+    /// A file of a parsed language that could not be fully analysed (too deep, over the parse
+    /// budget, binary-looking, oversized, syntax errors, an internal error) blocks the change.
+    /// Default: true for the first tier, false for the others.
+    #[serde(default)]
+    pub complete_analysis: Option<bool>,
 }
 
 /// One documentation section.

@@ -80,6 +80,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 fresh_approvals: tier.require.fresh_approvals,
                 docs: tier.require.docs.clone(),
                 exclude_contributors: tier.require.exclude_contributors.unwrap_or(index == 0),
+                complete_analysis: tier.require.complete_analysis.unwrap_or(index == 0),
                 reviewers_from: tier.require.reviewers_from.clone(),
                 reviewers_from_count: tier.require.reviewers_from_count.unwrap_or(1),
                 require_code_owner: tier.require.require_code_owner,

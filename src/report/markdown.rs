@@ -226,6 +226,40 @@ pub fn summary(v: &Verdict, max_chars: usize) -> String {
         let _ = writeln!(out, "\n_{}_", cell(note));
     }
     out.push('\n');
+    let (partial, no_grammar) = v.not_analysed();
+    if !partial.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Not fully analysed ({})\n\n| file | what was not analysed |\n|---|---|",
+            partial.len()
+        );
+        for (path, what) in partial.iter().take(MAX_FINDING_ROWS) {
+            let _ = writeln!(out, "| `{}` | {} |", cell(path), cell(what));
+        }
+        if partial.len() > MAX_FINDING_ROWS {
+            let _ = writeln!(
+                out,
+                "\n… {} more (see the JSON report)",
+                partial.len() - MAX_FINDING_ROWS
+            );
+        }
+        out.push('\n');
+    }
+    if !no_grammar.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>No grammar yet: {} file{} checked by path and text rules only</summary>\n",
+            no_grammar.len(),
+            if no_grammar.len() == 1 { "" } else { "s" }
+        );
+        for path in no_grammar.iter().take(MAX_FINDING_ROWS) {
+            let _ = writeln!(out, "- `{}`", cell(path));
+        }
+        if no_grammar.len() > MAX_FINDING_ROWS {
+            let _ = writeln!(out, "\n… {} more", no_grammar.len() - MAX_FINDING_ROWS);
+        }
+        let _ = writeln!(out, "\n</details>\n");
+    }
     if !v.suppressions.is_empty() {
         let _ = writeln!(out, "### Suppressions\n");
         for s in &v.suppressions {

@@ -83,6 +83,11 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
             result
         })
         .collect();
+    let (partial, no_grammar) = v.not_analysed();
+    let not_analysed: Vec<serde_json::Value> = partial
+        .iter()
+        .map(|(path, what)| json!({ "path": path, "reason": what }))
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -99,6 +104,8 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
             "properties": {
                 "verdict": if v.blocked { "blocked" } else { "pass" },
                 "blastRadius": v.blast_radius.score,
+                "notAnalysed": not_analysed,
+                "noGrammar": no_grammar,
             },
         }],
     });

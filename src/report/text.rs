@@ -245,10 +245,37 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
             ),
         )?;
     }
+    let (partial, no_grammar) = v.not_analysed();
+    for (path, what) in &partial {
+        row(out, "not analysed", &format!("{path}: {what}"))?;
+    }
+    if !no_grammar.is_empty() {
+        row(
+            out,
+            "no grammar",
+            &format!(
+                "{} (path and text rules only): {}",
+                plural(no_grammar.len(), "file"),
+                list_some(&no_grammar, MAX_LISTED)
+            ),
+        )?;
+    }
     for note in &v.notes {
         row(out, "note", note)?;
     }
     Ok(())
+}
+
+/// Paths listed in a summary line before "and N more".
+const MAX_LISTED: usize = 10;
+
+/// "a, b and 3 more (see the JSON report)".
+fn list_some(items: &[&str], max: usize) -> String {
+    let shown = items[..items.len().min(max)].join(", ");
+    match items.len().saturating_sub(max) {
+        0 => shown,
+        more => format!("{shown} and {more} more (all in the JSON report)"),
+    }
 }
 
 /// `review      needs 2 approvals …` and, when reviews are known, who approved.

@@ -8,4 +8,4 @@ mod parse;
 pub mod testcode;
 
 pub use language::Language;
-pub use parse::{parse, ParseError};
+pub use parse::{parse, parse_counting, ParseBudget, ParseError};

@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn rust_test_functions_and_modules() {
         let src = "fn real() {}\n#[test]\nfn t() {}\n#[cfg(test)]\nmod tests {\n    fn helper() {}\n}\n#[tokio::test]\nasync fn a() {}\n";
-        let tree = parse(Language::Rust, src, std::time::Duration::from_secs(5)).unwrap();
+        let tree = parse(Language::Rust, src, crate::syntax::ParseBudget::DEFAULT).unwrap();
         assert_eq!(
             test_ranges(Language::Rust, &tree, src),
             vec![(3, 3), (5, 7), (9, 9)]

@@ -51,7 +51,7 @@ fn analysis(policy: &Policy, paths: &[&str]) -> Analysis {
                 removed: 0,
                 items: Vec::new(),
                 config_changes: Vec::new(),
-                syntax_note: None,
+                coverage: Default::default(),
             }
         })
         .collect();

@@ -1,10 +1,9 @@
 use super::*;
 use crate::syntax::parse;
-use std::time::Duration;
 
 fn flat(language: Language, text: &str) -> BTreeMap<String, Entry> {
-    let tree = parse(language, text, Duration::from_secs(5)).unwrap();
-    flatten(language, &tree, text)
+    let tree = parse(language, text, crate::syntax::ParseBudget::DEFAULT).unwrap();
+    flatten(language, &tree, text).entries
 }
 
 fn scalars(language: Language, text: &str) -> Vec<(String, String)> {

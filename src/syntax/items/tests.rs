@@ -3,10 +3,9 @@
 use super::*;
 use crate::diff::compute_hunks;
 use crate::syntax::parse;
-use std::time::Duration;
 
 fn items_of(language: Language, text: &str, path: &str) -> Vec<Item> {
-    let tree = parse(language, text, Duration::from_secs(5)).unwrap();
+    let tree = parse(language, text, crate::syntax::ParseBudget::DEFAULT).unwrap();
     items(language, &tree, text, path)
 }
 
@@ -19,8 +18,8 @@ fn compare(
     removed: &[u32],
     added: &[u32],
 ) -> Vec<ChangedItem> {
-    let old_tree = parse(language, old, Duration::from_secs(5)).unwrap();
-    let new_tree = parse(language, new, Duration::from_secs(5)).unwrap();
+    let old_tree = parse(language, old, crate::syntax::ParseBudget::DEFAULT).unwrap();
+    let new_tree = parse(language, new, crate::syntax::ParseBudget::DEFAULT).unwrap();
     let old_items = items(language, &old_tree, old, path);
     let new_items = items(language, &new_tree, new, path);
     changed_items(

@@ -5,18 +5,21 @@
 //! Files are analysed in parallel (rayon); results keep the change set's order, so the output
 //! does not depend on scheduling.
 
+pub mod coverage;
+pub mod guard;
+
 use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
 use crate::policy::Policy;
 use crate::syntax::config::{self, ConfigChange};
 use crate::syntax::items::{changed_items, items, ChangedItem, ItemChange, Side};
-use crate::syntax::{parse, testcode, Language};
+use crate::syntax::{parse, testcode, Language, ParseBudget};
+use coverage::{Coverage, Reason};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::time::Duration;
 use tree_sitter::Tree;
 
-/// How long one side of one file may take to parse.
-pub const DEFAULT_PARSE_BUDGET: Duration = Duration::from_secs(2);
+/// The work one side of one file may take to parse (deterministic: see `syntax::parse`).
+pub const DEFAULT_PARSE_BUDGET: ParseBudget = ParseBudget::DEFAULT;
 
 /// What the analysis learned about one file (serialised into the JSON report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -42,9 +45,9 @@ pub struct FileAnalysis {
     /// Config keys the change touched, by path.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub config_changes: Vec<ConfigChangeView>,
-    /// Why syntax analysis is missing or partial (parse timeout, syntax errors).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub syntax_note: Option<String>,
+    /// What could not be analysed, and why (`files[].analysis` in JSON).
+    #[serde(rename = "analysis", default)]
+    pub coverage: Coverage,
 }
 
 /// A config change as reported: texts only.
@@ -144,7 +147,7 @@ impl Analysis {
 }
 
 /// Classifies and parses every file of `change` under `policy`.
-pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> Analysis {
+pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: ParseBudget) -> Analysis {
     analyse_with(change, policy, parse_budget, None)
 }
 
@@ -152,7 +155,7 @@ pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: Duration) -> A
 pub fn analyse_with(
     change: &ChangeSet,
     policy: &Policy,
-    parse_budget: Duration,
+    parse_budget: ParseBudget,
     trees: Option<&TreeCache>,
 ) -> Analysis {
     let run = || {
@@ -271,18 +274,42 @@ impl TreeCache {
 pub fn analyse_file(
     file: &FileChange,
     policy: &Policy,
-    budget: Duration,
+    budget: ParseBudget,
 ) -> (FileAnalysis, FileSyntax) {
     analyse_file_with(file, policy, budget, None)
 }
 
-/// `analyse_file` with a cache of parsed blobs.
+/// `analyse_file` with a cache of parsed blobs. The syntax stages run guarded: a panic in them
+/// leaves the file classified (tier, lines) with an internal-error gap, and the run goes on.
 pub fn analyse_file_with(
     file: &FileChange,
     policy: &Policy,
-    budget: Duration,
+    budget: ParseBudget,
     trees: Option<&TreeCache>,
 ) -> (FileAnalysis, FileSyntax) {
+    let (analysis, syntax) = classify(file, policy);
+    let fallback = analysis.clone();
+    let deepened = guard::run("parse", |stage| {
+        deepen(file, analysis, syntax, budget, trees, stage)
+    });
+    match deepened {
+        Ok(done) => done,
+        Err(error) => {
+            let (_, syntax) = classify(file, policy);
+            let mut analysis = fallback;
+            analysis.items.clear();
+            analysis.config_changes.clear();
+            analysis
+                .coverage
+                .add(Reason::InternalError, error.to_string());
+            (analysis, syntax)
+        }
+    }
+}
+
+/// What a file is, from its paths and content kind: tier, gate file, language, line counts,
+/// and the gaps its content implies. Cheap and free of parsing.
+fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
     let gate_file = file.paths().any(|p| policy.is_gate_file(p));
     // A file is as strict as the strictest place it was or is: moving code out of a tier-1
     // directory is a tier-1 change.
@@ -295,7 +322,29 @@ pub fn analyse_file_with(
     let (added, removed) = file.line_counts();
     let sample = file.new_text.as_deref().or(file.old_text.as_deref());
     let language = Language::detect(file.path(), sample);
-    let mut analysis = FileAnalysis {
+    let mut coverage = Coverage::default();
+    if let Some(reason) = Reason::of_content(file.content) {
+        let detail = file.content.limitation().unwrap_or("content not analysed");
+        coverage.add(reason, detail);
+    } else if language.is_none() {
+        coverage.add(
+            Reason::UnsupportedLanguage,
+            format!(
+                "no grammar for {}: path and text rules only",
+                kind_of(file.path())
+            ),
+        );
+    } else if file.status != FileStatus::Deleted
+        && file.new_text.is_none()
+        && file.old_text.is_none()
+        && !file.hunks.is_empty()
+    {
+        coverage.add(
+            Reason::PatchOnly,
+            "only the patch's lines are known, not the whole file: syntax rules did not run",
+        );
+    }
+    let analysis = FileAnalysis {
         path: file.path().to_owned(),
         old_path: file
             .old_path
@@ -311,7 +360,7 @@ pub fn analyse_file_with(
         removed,
         items: Vec::new(),
         config_changes: Vec::new(),
-        syntax_note: None,
+        coverage,
     };
     let mut added_lines: Vec<u32> = file.added_lines().collect();
     added_lines.sort_unstable();
@@ -326,21 +375,46 @@ pub fn analyse_file_with(
         })
         .collect();
     removed_lines.sort_unstable();
-    let mut syntax = FileSyntax {
+    let syntax = FileSyntax {
         language,
         whole_file_is_test: testcode::is_test_path(file.path()),
         added_lines,
         removed_lines,
         ..FileSyntax::default()
     };
-    let Some(language) = language else {
+    (analysis, syntax)
+}
+
+/// "`.java` files", "files named `Dockerfile`": what kind of file has no grammar.
+fn kind_of(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() => {
+            format!("`.{}` files", ext.to_ascii_lowercase())
+        }
+        _ => format!("files named `{name}`"),
+    }
+}
+
+/// Parses both sides and derives items or config keys and test code.
+fn deepen(
+    file: &FileChange,
+    mut analysis: FileAnalysis,
+    mut syntax: FileSyntax,
+    budget: ParseBudget,
+    trees: Option<&TreeCache>,
+    stage: &guard::Stage,
+) -> (FileAnalysis, FileSyntax) {
+    let Some(language) = analysis.language else {
         return (analysis, syntax);
     };
     if file.content != Content::Text {
         return (analysis, syntax);
     }
-    let mut notes = Vec::new();
+    #[cfg(test)]
+    guard::inject::maybe_panic(file.path());
     let mut parsed_bytes = 0u64;
+    let coverage = &mut analysis.coverage;
     let mut parse_side = |text: Option<&str>, blob: Option<&str>, side: &str| {
         let text = text?;
         parsed_bytes += text.len() as u64;
@@ -356,14 +430,18 @@ pub fn analyse_file_with(
         match parsed {
             Ok(tree) => {
                 if tree.root_node().has_error() {
-                    notes.push(format!(
-                        "the {side} version has syntax errors; analysis is best-effort"
-                    ));
+                    coverage.add(
+                        Reason::SyntaxErrors,
+                        format!(
+                            "the {side} version has syntax errors (line {}); analysis is best-effort",
+                            first_error_line(&tree)
+                        ),
+                    );
                 }
                 Some(tree)
             }
             Err(e) => {
-                notes.push(format!("{side} version not analysed: {e}"));
+                coverage.add(Reason::ParseBudget, format!("the {side} version: {e}"));
                 None
             }
         }
@@ -371,75 +449,117 @@ pub fn analyse_file_with(
     syntax.old_tree = parse_side(file.old_text.as_deref(), file.old_blob.as_deref(), "old");
     syntax.new_tree = parse_side(file.new_text.as_deref(), file.new_blob.as_deref(), "new");
     syntax.parsed_bytes = parsed_bytes;
-    let too_deep = [&syntax.old_tree, &syntax.new_tree]
-        .into_iter()
-        .flatten()
-        .any(|t| tree_depth(t) > MAX_TREE_DEPTH);
-    if too_deep {
-        notes.push(format!(
-            "nested more than {MAX_TREE_DEPTH} levels deep: items, config keys and test code not analysed"
-        ));
-        analysis.syntax_note = Some(notes.join("; "));
-        return (analysis, syntax);
-    }
-    if !notes.is_empty() {
-        analysis.syntax_note = Some(notes.join("; "));
-    }
     let old_text = file.old_text.as_deref().unwrap_or("");
     let new_text = file.new_text.as_deref().unwrap_or("");
     if language.is_config() {
-        let flat = |tree: &Option<Tree>, text: &str| {
-            tree.as_ref()
-                .map(|t| config::flatten(language, t, text))
-                .unwrap_or_default()
+        // The config readers bound their own depth and report what they cut.
+        stage.set("config keys");
+        let mut flat = |tree: &Option<Tree>, text: &str, side: &str| {
+            let Some(tree) = tree else {
+                return Default::default();
+            };
+            let flat = config::flatten(language, tree, text);
+            for gap in &flat.gaps {
+                let reason = match gap {
+                    config::Gap::TooDeep { .. } => Reason::TooDeep,
+                    config::Gap::AliasBudget { .. } => Reason::AliasBudget,
+                    config::Gap::TooManyKeys => Reason::TooManyKeys,
+                };
+                analysis
+                    .coverage
+                    .add(reason, format!("the {side} version: {gap}"));
+            }
+            flat.entries
         };
         let old_ok = syntax.old_tree.is_some() || file.old_text.is_none();
         let new_ok = syntax.new_tree.is_some() || file.new_text.is_none();
         if old_ok && new_ok {
-            syntax.config_changes = config::diff(
-                &flat(&syntax.old_tree, old_text),
-                &flat(&syntax.new_tree, new_text),
-            );
+            let old = flat(&syntax.old_tree, old_text, "old");
+            let new = flat(&syntax.new_tree, new_text, "new");
+            syntax.config_changes = config::diff(&old, &new);
             analysis.config_changes = syntax
                 .config_changes
                 .iter()
                 .map(ConfigChangeView::from)
                 .collect();
         }
-    } else {
-        let side_items = |tree: &Option<Tree>, text: &str, path: Option<&str>| match (tree, path) {
-            (Some(tree), Some(path)) => items(language, tree, text, path),
-            _ => Vec::new(),
-        };
-        let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
-        let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
-        analysis.items = changed_items(
-            Side {
-                items: &old_items,
-                tree: syntax.old_tree.as_ref(),
-                text: old_text,
-            },
-            Side {
-                items: &new_items,
-                tree: syntax.new_tree.as_ref(),
-                text: new_text,
-            },
-            &syntax.removed_lines,
-            &syntax.added_lines,
-        );
-        // The old tree only serves rules about removed code; free it when nothing was removed.
-        if !analysis
-            .items
-            .iter()
-            .any(|i| i.change == ItemChange::Removed)
-        {
-            syntax.old_tree = None;
-        }
+        return (analysis, syntax);
     }
+    // Item and test-code walks recurse with the tree's nesting: bounded by MAX_TREE_DEPTH.
+    let too_deep = [&syntax.old_tree, &syntax.new_tree]
+        .into_iter()
+        .flatten()
+        .any(|t| tree_depth(t) > MAX_TREE_DEPTH);
+    if too_deep {
+        analysis.coverage.add(
+            Reason::TooDeep,
+            format!(
+                "nested more than {MAX_TREE_DEPTH} levels deep: changed items and test code not analysed (rules still ran, treating every line as production code)"
+            ),
+        );
+        return (analysis, syntax);
+    }
+    stage.set("changed items");
+    let side_items = |tree: &Option<Tree>, text: &str, path: Option<&str>| match (tree, path) {
+        (Some(tree), Some(path)) => items(language, tree, text, path),
+        _ => Vec::new(),
+    };
+    let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
+    let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
+    analysis.items = changed_items(
+        Side {
+            items: &old_items,
+            tree: syntax.old_tree.as_ref(),
+            text: old_text,
+        },
+        Side {
+            items: &new_items,
+            tree: syntax.new_tree.as_ref(),
+            text: new_text,
+        },
+        &syntax.removed_lines,
+        &syntax.added_lines,
+    );
+    // The old tree only serves rules about removed code; free it when nothing was removed.
+    if !analysis
+        .items
+        .iter()
+        .any(|i| i.change == ItemChange::Removed)
+    {
+        syntax.old_tree = None;
+    }
+    stage.set("test code");
     if let Some(tree) = &syntax.new_tree {
         syntax.test_ranges = testcode::test_ranges(language, tree, new_text);
     }
     (analysis, syntax)
+}
+
+/// The 1-based line of the first error or missing node, found without recursion.
+fn first_error_line(tree: &Tree) -> u32 {
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            return u32::try_from(node.start_position().row + 1).unwrap_or(u32::MAX);
+        }
+        // Descend only into subtrees that hold an error.
+        if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                if cursor.node().has_error() {
+                    break;
+                }
+                continue;
+            }
+            if !cursor.goto_parent() {
+                return u32::try_from(tree.root_node().start_position().row + 1)
+                    .unwrap_or(u32::MAX);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -565,8 +685,8 @@ mod tests {
             f.content = Content::Text;
             f.hunks = crate::diff::compute_hunks(b"", text.as_bytes(), 3);
             f.new_text = Some(text.as_str().into());
-            let a = analyse(&change(vec![f]), &policy, Duration::from_secs(60));
-            let note = a.files[0].syntax_note.clone().unwrap_or_default();
+            let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);
+            let note = a.files[0].coverage.summary();
             assert!(
                 note.contains("levels deep") || note.contains("syntax errors"),
                 "{path}: {note}"
