@@ -324,3 +324,75 @@ fn utf8(bytes: Vec<u8>, path: &Path, what: &'static str) -> Result<String, Error
 }
 pub mod rules;
 pub mod syntax;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use changeset::{Content, FileChange, FileStatus};
+
+    fn text_file(path: &str, old: &str, new: &str) -> FileChange {
+        let mut f = FileChange::new(FileStatus::Modified, Some(path.into()), Some(path.into()));
+        f.content = Content::Text;
+        f.hunks = diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
+        f.old_text = Some(old.into());
+        f.new_text = Some(new.into());
+        f
+    }
+
+    fn check_prepared(files: Vec<FileChange>) -> Verdict {
+        let change = ChangeSet {
+            files,
+            ..ChangeSet::default()
+        };
+        check(&CheckOptions {
+            source: SourceSpec::Prepared {
+                change: Box::new(change),
+                base_files: Default::default(),
+            },
+            config: None,
+            description_file: None,
+            limits: Limits::default(),
+            strict: false,
+            reviews_file: None,
+            platform_meta: None,
+            platform_notes: Vec::new(),
+        })
+        .expect("a verdict")
+    }
+
+    #[test]
+    fn a_panic_in_one_files_analysis_is_a_finding_and_the_run_goes_on() {
+        analysis::guard::inject::panic_on(Some("deploy/planted-panic.yaml"));
+        let verdict = check_prepared(vec![
+            text_file("deploy/planted-panic.yaml", "a: 1\n", "a: 2\n"),
+            text_file(
+                "deploy/pod.yaml",
+                "kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - securityContext:\n        privileged: false\n",
+                "kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - securityContext:\n        privileged: true\n",
+            ),
+        ]);
+        analysis::guard::inject::panic_on(None);
+        let internal: Vec<&report::Finding> = verdict
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == "analysis/internal-error")
+            .collect();
+        assert_eq!(internal.len(), 1, "{:#?}", verdict.findings);
+        assert_eq!(
+            internal[0].path.as_deref(),
+            Some("deploy/planted-panic.yaml")
+        );
+        assert!(internal[0].blocking, "tier-1 fails closed");
+        assert!(
+            internal[0].message.contains("planted panic"),
+            "{}",
+            internal[0].message
+        );
+        // The other file was analysed as usual.
+        assert!(verdict
+            .findings
+            .iter()
+            .any(|f| f.rule_id == "k8s/privileged"));
+        assert!(verdict.blocked);
+    }
+}

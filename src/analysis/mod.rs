@@ -427,9 +427,11 @@ fn deepen(
                 }
             }),
         };
+        // A long YAML file's errors are judged on its chunks (see `long_yaml`).
+        let long_yaml = language == Language::Yaml && config::long_yaml::is_long(text);
         match parsed {
             Ok(tree) => {
-                if tree.root_node().has_error() {
+                if tree.root_node().has_error() && !long_yaml {
                     coverage.add(
                         Reason::SyntaxErrors,
                         format!(
@@ -458,7 +460,27 @@ fn deepen(
             let Some(tree) = tree else {
                 return Default::default();
             };
-            let flat = config::flatten(language, tree, text);
+            let flat = if language == Language::Yaml && config::long_yaml::is_long(text) {
+                match config::flatten_long_yaml(text, budget) {
+                    Ok((flat, first_error)) => {
+                        if let Some(line) = first_error {
+                            analysis.coverage.add(
+                                Reason::SyntaxErrors,
+                                format!("the {side} version has syntax errors (from line {line}); analysis is best-effort"),
+                            );
+                        }
+                        flat
+                    }
+                    Err(e) => {
+                        analysis
+                            .coverage
+                            .add(Reason::ParseBudget, format!("the {side} version: {e}"));
+                        return Default::default();
+                    }
+                }
+            } else {
+                config::flatten(language, tree, text)
+            };
             for gap in &flat.gaps {
                 let reason = match gap {
                     config::Gap::TooDeep { .. } => Reason::TooDeep,

@@ -10,6 +10,7 @@
 
 mod hcl;
 mod json;
+pub mod long_yaml;
 mod toml;
 mod walk;
 mod yaml;
@@ -78,6 +79,21 @@ pub struct ConfigChange {
 pub fn flatten(language: Language, tree: &Tree, text: &str) -> Flat {
     let mut walk = Walk::default();
     let documents = read_documents(language, tree.root_node(), text.as_bytes(), &mut walk);
+    flatten_documents(&documents, walk)
+}
+
+/// `flatten` for a YAML file too long to parse in one piece (`long_yaml::is_long`): parses it
+/// in chunks; also returns the line of the first syntax error, if any.
+pub fn flatten_long_yaml(
+    text: &str,
+    budget: crate::syntax::ParseBudget,
+) -> Result<(Flat, Option<u32>), crate::syntax::ParseError> {
+    let mut walk = Walk::default();
+    let (documents, first_error) = long_yaml::documents(text, budget, &mut walk)?;
+    Ok((flatten_documents(&documents, walk), first_error))
+}
+
+fn flatten_documents(documents: &[Value], mut walk: Walk) -> Flat {
     let mut out = BTreeMap::new();
     let many = documents.len() > 1;
     let mut path_bytes = 0usize;

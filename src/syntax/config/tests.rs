@@ -187,3 +187,41 @@ fn identical_configs_have_no_changes() {
     let text = "a:\n  b: [1, 2]\n";
     assert!(changes(Language::Yaml, text, text).is_empty());
 }
+
+#[test]
+fn a_yaml_map_longer_than_the_grammar_counts_is_read_completely() {
+    // tree-sitter-yaml keeps rows in 16 bits: a valid 60,000-key map lost its first 32,768 keys.
+    let text = |bump: usize| -> String {
+        (0..60_000)
+            .map(|i| format!("key_{i:06}: value {}\n", if i == bump { i + 1 } else { i }))
+            .collect()
+    };
+    let (old, err) =
+        flatten_long_yaml(&text(usize::MAX), crate::syntax::ParseBudget::DEFAULT).unwrap();
+    assert_eq!(err, None);
+    assert!(old.gaps.is_empty());
+    assert_eq!(old.entries.len(), 60_000);
+    assert_eq!(old.entries["key_059999"].line, 60_000);
+    let (new, _) = flatten_long_yaml(&text(45_000), crate::syntax::ParseBudget::DEFAULT).unwrap();
+    let changes = diff(&old.entries, &new.entries);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].path, "key_045000");
+    assert_eq!(changes[0].after.as_ref().unwrap().line, 45_001);
+}
+
+#[test]
+fn long_yaml_keeps_documents_and_anchors_across_chunks() {
+    let mut text = String::from("base: &b {x: 1}\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("k{i}: {i}\n"));
+    }
+    text.push_str("---\nkind: Pod\nmetadata:\n  name: p\nspec: *b\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("p{i}: {i}\n"));
+    }
+    let (flat, err) = flatten_long_yaml(&text, crate::syntax::ParseBudget::DEFAULT).unwrap();
+    assert_eq!(err, None);
+    assert_eq!(flat.entries["#0:k19999"].text.as_deref(), Some("19999"));
+    assert_eq!(flat.entries["Pod/p:spec.x"].text.as_deref(), Some("1"));
+    assert!(flat.entries.contains_key("Pod/p:p19999"));
+}

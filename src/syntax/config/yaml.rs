@@ -6,14 +6,27 @@ use super::{line, named_children, scalar, text_of, unquote_double, Value};
 use std::collections::HashMap;
 use tree_sitter::Node;
 
+/// Anchors by name, shared by the chunks of one long file.
+pub(super) type Anchors = HashMap<String, Value>;
+
 /// Every document of a YAML stream.
 pub(super) fn documents(root: Node<'_>, src: &[u8], walk: &mut Walk) -> Vec<Value> {
+    documents_with(root, src, walk, &mut Anchors::new())
+}
+
+/// `documents`, with anchors carried over from earlier chunks of the same file.
+pub(super) fn documents_with(
+    root: Node<'_>,
+    src: &[u8],
+    walk: &mut Walk,
+    anchors: &mut Anchors,
+) -> Vec<Value> {
     let mut reader = Reader {
         src,
-        anchors: HashMap::new(),
+        anchors: std::mem::take(anchors),
         walk,
     };
-    named_children(root)
+    let documents = named_children(root)
         .into_iter()
         .filter(|n| n.kind() == "document")
         .map(|doc| {
@@ -22,7 +35,9 @@ pub(super) fn documents(root: Node<'_>, src: &[u8], walk: &mut Walk) -> Vec<Valu
                 .find(|c| c.kind() != "comment")
                 .map_or(Value::Null, |n| reader.node(n))
         })
-        .collect()
+        .collect::<Vec<_>>();
+    *anchors = reader.anchors;
+    documents
 }
 
 struct Reader<'s, 'w> {
