@@ -108,6 +108,9 @@ impl Language {
         if by_name.is_some() {
             return by_name;
         }
+        if is_template(path, text) {
+            return None;
+        }
         let ext = lower.rsplit_once('.').map(|(_, e)| e);
         let by_ext = match ext {
             Some("rs") => Some(Language::Rust),
@@ -127,6 +130,16 @@ impl Language {
         };
         by_ext.or_else(|| shebang(text?))
     }
+}
+
+/// A Helm chart template (or any Go-templated YAML under `templates/`): `{{ … }}` makes it
+/// something other than YAML until it is rendered, so it is not parsed as YAML (it would only
+/// yield syntax errors); path and text rules still apply.
+pub fn is_template(path: &str, text: Option<&str>) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let yaml_like = [".yaml", ".yml", ".tpl"].iter().any(|e| lower.ends_with(e));
+    let in_templates = lower.starts_with("templates/") || lower.contains("/templates/");
+    yaml_like && in_templates && text.is_some_and(|t| t.contains("{{"))
 }
 
 fn shebang(text: &str) -> Option<Language> {
@@ -164,6 +177,19 @@ mod tests {
         );
         assert_eq!(Language::detect("README", Some("hello")), None);
         assert_eq!(Language::detect("package-lock.json", None), None);
+        let helm = "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n";
+        assert_eq!(
+            Language::detect("charts/a/templates/svc.yaml", Some(helm)),
+            None
+        );
+        assert_eq!(
+            Language::detect("charts/a/templates/plain.yaml", Some("a: 1\n")),
+            Some(Language::Yaml)
+        );
+        assert_eq!(
+            Language::detect(".github/workflows/ci.yml", Some("run: ${{ x }}\n")),
+            Some(Language::Yaml)
+        );
     }
 
     #[test]

@@ -7,5 +7,5 @@ mod language;
 mod parse;
 pub mod testcode;
 
-pub use language::Language;
+pub use language::{is_template, Language};
 pub use parse::{parse, parse_counting, ParseBudget, ParseError};

@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+from flask.testsuite import main
+main()
