@@ -14,6 +14,8 @@ pub mod cli;
 pub mod diff;
 pub mod facts;
 pub mod fanin;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod glob;
 pub mod init;
 pub mod markdown;

@@ -190,3 +190,17 @@ fn a_tier_one_policy_can_opt_out_of_failing_closed() {
     assert_eq!(finding["blocking"], false);
     assert_eq!(finding["severity"], "info");
 }
+
+#[test]
+fn an_lfs_pointer_in_the_first_tier_is_named_and_fails_closed() {
+    let pointer = |oid: &str| {
+        format!("version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize 12345\n")
+    };
+    let repo = TestRepo::with_base(&[("deploy/values.yaml", pointer(&"a".repeat(64)))]);
+    repo.write("deploy/values.yaml", pointer(&"b".repeat(64)));
+    repo.commit("lfs");
+    let report = json(&repo, 1);
+    let analysis = &file(&report, "deploy/values.yaml")["analysis"];
+    assert_eq!(analysis["status"], "not-analysed");
+    assert_eq!(analysis["gaps"][0]["reason"], "lfs-pointer");
+}

@@ -323,7 +323,16 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
     let sample = file.new_text.as_deref().or(file.old_text.as_deref());
     let language = Language::detect(file.path(), sample);
     let mut coverage = Coverage::default();
-    if let Some(reason) = Reason::of_content(file.content) {
+    let lfs = [file.old_text.as_deref(), file.new_text.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(is_lfs_pointer);
+    if lfs {
+        coverage.add(
+            Reason::LfsPointer,
+            "a Git LFS pointer: the content lives in LFS storage and was not analysed",
+        );
+    } else if let Some(reason) = Reason::of_content(file.content) {
         let detail = file.content.limitation().unwrap_or("content not analysed");
         coverage.add(reason, detail);
     } else if language.is_none() {
@@ -385,6 +394,11 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
     (analysis, syntax)
 }
 
+/// Whether `text` is a Git LFS pointer file (the spec's first line).
+fn is_lfs_pointer(text: &str) -> bool {
+    text.starts_with("version https://git-lfs.github.com/spec/v1\n")
+}
+
 /// "`.java` files", "files named `Dockerfile`": what kind of file has no grammar.
 fn kind_of(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -408,7 +422,12 @@ fn deepen(
     let Some(language) = analysis.language else {
         return (analysis, syntax);
     };
-    if file.content != Content::Text {
+    let lfs = analysis
+        .coverage
+        .gaps
+        .iter()
+        .any(|g| g.reason == Reason::LfsPointer);
+    if file.content != Content::Text || lfs {
         return (analysis, syntax);
     }
     #[cfg(test)]

@@ -1,0 +1,4 @@
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    changegate::fuzzing::config(changegate::syntax::Language::Toml, data)
+});
