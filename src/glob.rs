@@ -50,6 +50,21 @@ pub fn glob_set(patterns: &[Pattern]) -> GlobSet {
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
+/// `glob_set`, matching without regard to ASCII case (`Deploy/` is `deploy/`).
+pub fn glob_set_case_insensitive(patterns: &[Pattern]) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        if let Ok(glob) = GlobBuilder::new(pattern.glob.glob())
+            .literal_separator(true)
+            .case_insensitive(true)
+            .build()
+        {
+            builder.add(glob);
+        }
+    }
+    builder.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
 /// Whether `text` matches a pattern where only `*` is special (any run of characters).
 pub fn wildcard(pattern: &str, text: &str) -> bool {
     let parts: Vec<&str> = pattern.split('*').collect();

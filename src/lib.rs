@@ -213,7 +213,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         settings: &settings,
     };
     let findings = checks::run_all(&cx);
-    let (findings, suppressions) = suppress::apply(&change, findings);
+    let (findings, suppressions) = suppress::apply(&change, &analysis, findings);
     let verdict = Verdict::build(
         &change,
         &analysis,

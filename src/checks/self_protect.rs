@@ -1,6 +1,6 @@
-//! A change must not weaken the gate that judges it: changes to the policy or custom rules are
-//! flagged, placed in the strictest tier (see `analysis`), and judged by the base revision's
-//! policy (see `lib::load_policy`).
+//! A change must not weaken the gate that judges it: changes to the policy, custom rules,
+//! CODEOWNERS and CI definitions are flagged, placed in the strictest tier (see `analysis`), and
+//! judged by the base revision's policy (see `lib::load_policy`).
 
 use super::{Check, CheckContext};
 use crate::report::{Finding, Range, Severity};
@@ -17,10 +17,20 @@ impl Check for SelfProtect {
             if !analysis.gate_file {
                 continue;
             }
-            let what = if file.paths().any(|p| p == crate::policy::POLICY_FILE) {
-                ("gate/policy-changed", "policy")
-            } else {
-                ("gate/rules-changed", "custom rules")
+            use crate::policy::GateFile;
+            // The most important kind among the file's paths (a rename may have two).
+            let kind = file
+                .paths()
+                .filter_map(|p| cx.policy.gate_file(p))
+                .min_by_key(|k| *k as u8)
+                .unwrap_or(GateFile::Rules);
+            let what = match kind {
+                GateFile::Policy => ("gate/policy-changed", "policy"),
+                GateFile::Rules => ("gate/rules-changed", "custom rules"),
+                GateFile::CodeOwners => {
+                    ("gate/codeowners-changed", "CODEOWNERS (who must approve)")
+                }
+                GateFile::CiDefinition => ("gate/ci-changed", "CI definition (what runs the gate)"),
             };
             let tier = analysis.tier.as_deref().unwrap_or("the strictest tier");
             let mut finding = Finding::new(

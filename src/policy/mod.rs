@@ -52,6 +52,30 @@ pub struct Policy {
     pub blast: BlastPolicy,
 }
 
+/// The rule directory when the policy names none.
+pub const DEFAULT_RULE_DIR: &str = ".changegate/rules";
+
+/// Where GitHub and GitLab read CODEOWNERS (lower-case).
+const CODEOWNERS_PATHS: [&str; 4] = [
+    "codeowners",
+    ".github/codeowners",
+    "docs/codeowners",
+    ".gitlab/codeowners",
+];
+
+/// The kinds of file that decide or run the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateFile {
+    /// `.changegate.yml`.
+    Policy,
+    /// A custom rule (`rules.dirs`, anything under `.changegate/`).
+    Rules,
+    /// CODEOWNERS: who must approve.
+    CodeOwners,
+    /// A CI definition: what runs the gate (workflows, `.gitlab-ci.yml`, the Action).
+    CiDefinition,
+}
+
 /// One tier, compiled.
 #[derive(Debug, Clone)]
 pub struct Tier {
@@ -132,13 +156,43 @@ impl Policy {
         self.tiers.iter().position(|t| t.matches(path))
     }
 
-    /// Whether `path` is one of the gate's own files: the policy or a custom rule.
+    /// Whether `path` is one of the gate's own files (see `gate_file`).
     pub fn is_gate_file(&self, path: &str) -> bool {
-        path == POLICY_FILE
-            || self.rule_dirs.iter().any(|dir| {
-                path.strip_prefix(dir.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-            })
+        self.gate_file(path).is_some()
+    }
+
+    /// What `path` is to the gate, if it is one of the files that decide or run the verdict:
+    /// the policy, a custom rule, a CODEOWNERS file, or a CI definition. A change to any of them
+    /// is placed in the first tier and flagged, whatever the tiers say. Matched without regard
+    /// to case (`.GitHub/Workflows` is the same directory on case-insensitive file systems, and
+    /// a case variant must not dodge the gate).
+    pub fn gate_file(&self, path: &str) -> Option<GateFile> {
+        let lower = path.to_ascii_lowercase();
+        let under = |dir: &str| {
+            lower
+                .strip_prefix(&dir.to_ascii_lowercase())
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        if lower == POLICY_FILE || under(".changegate") {
+            return Some(if lower == POLICY_FILE {
+                GateFile::Policy
+            } else {
+                GateFile::Rules
+            });
+        }
+        if self.rule_dirs.iter().any(|dir| under(dir)) {
+            return Some(GateFile::Rules);
+        }
+        if CODEOWNERS_PATHS.contains(&lower.as_str()) {
+            return Some(GateFile::CodeOwners);
+        }
+        let ci = under(".github/workflows")
+            || under(".gitlab/ci")
+            || lower == ".gitlab-ci.yml"
+            || lower == ".gitlab-ci.yaml"
+            || lower == "action.yml"
+            || lower == "action.yaml";
+        ci.then_some(GateFile::CiDefinition)
     }
 
     /// Members of a team named `name` (`@org/team`, `org/team` or a bare `teams:` key), if known.

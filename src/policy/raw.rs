@@ -15,6 +15,11 @@ pub struct RawPolicy {
     /// tier is the strictest (the gate's own files are placed in it).
     #[serde(default)]
     pub tiers: IndexMap<String, RawTier>,
+    /// Tier globs match paths without regard to ASCII case, so that `Deploy/` or `K8S/` cannot
+    /// dodge a tier (on in the built-in policy; Git itself is case-sensitive, but checkouts on
+    /// macOS and Windows are not).
+    #[serde(default)]
+    pub case_insensitive_paths: bool,
     /// What each documentation requirement means: a section of the change description.
     #[serde(default)]
     pub docs: IndexMap<String, RawDocSection>,
@@ -159,9 +164,10 @@ pub struct RawRules {
     /// Built-in packs to load; all of them when absent.
     #[serde(default)]
     pub packs: Option<Vec<String>>,
-    /// Directories of custom rule files, repo-relative.
+    /// Directories of custom rule files, repo-relative; default `[".changegate/rules"]`
+    /// (`[]` for none). Their changes are gate changes.
     #[serde(default)]
-    pub dirs: Vec<String>,
+    pub dirs: Option<Vec<String>>,
     /// Rule ids to switch off.
     #[serde(default)]
     pub disable: Vec<String>,

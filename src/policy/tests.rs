@@ -106,8 +106,23 @@ fn gate_files_are_recognised() {
     let p = Policy::builtin();
     assert!(p.is_gate_file(".changegate.yml"));
     assert!(p.is_gate_file(".changegate/rules/x.yml"));
-    assert!(!p.is_gate_file(".changegate/rulesx/x.yml"));
+    // The whole `.changegate/` directory belongs to the gate.
+    assert!(p.is_gate_file(".changegate/rulesx/x.yml"));
     assert!(!p.is_gate_file("src/.changegate.yml"));
+    for path in [
+        "CODEOWNERS",
+        ".github/CODEOWNERS",
+        "docs/CODEOWNERS",
+        ".github/workflows/ci.yml",
+        ".GitHub/Workflows/ci.yml",
+        ".gitlab-ci.yml",
+        ".gitlab/ci/deploy.yml",
+        "action.yml",
+    ] {
+        assert!(p.is_gate_file(path), "{path}");
+    }
+    assert!(!p.is_gate_file("src/CODEOWNERS.md"));
+    assert!(!p.is_gate_file("docs/workflows/ci.yml"));
 }
 
 #[test]

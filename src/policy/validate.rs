@@ -4,7 +4,7 @@
 use super::error::{PolicyError, PolicyProblem};
 use super::raw::RawPolicy;
 use super::{AiPolicy, BlastPolicy, DocSection, Policy, Requirements, Tier};
-use crate::glob::glob_set;
+use crate::glob::{glob_set, glob_set_case_insensitive};
 
 pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     let fail = |problems| PolicyError::new(origin, text, problems);
@@ -51,6 +51,13 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         }
     }
     let mut tiers = Vec::new();
+    let globs = |patterns: &[crate::glob::Pattern]| {
+        if raw.case_insensitive_paths {
+            glob_set_case_insensitive(patterns)
+        } else {
+            glob_set(patterns)
+        }
+    };
     for (index, (name, tier)) in raw.tiers.iter().enumerate() {
         let tier_at = text.find(&format!("{name}:")).unwrap_or(0);
         if tier.paths.is_empty() {
@@ -85,8 +92,8 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 reviewers_from_count: tier.require.reviewers_from_count.unwrap_or(1),
                 require_code_owner: tier.require.require_code_owner,
             },
-            paths: glob_set(&tier.paths),
-            exclude: glob_set(&tier.exclude),
+            paths: globs(&tier.paths),
+            exclude: globs(&tier.exclude),
         });
     }
     let ai = raw.ai_assisted.as_ref().map(|ai| {
@@ -151,8 +158,9 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         rule_dirs: raw
             .rules
             .dirs
+            .unwrap_or_else(|| vec![super::DEFAULT_RULE_DIR.to_owned()])
             .iter()
-            .map(|d| d.trim_end_matches('/').to_owned())
+            .map(|d| d.trim_start_matches("./").trim_end_matches('/').to_owned())
             .collect(),
         rule_packs: raw.rules.packs,
         rule_disable: raw.rules.disable,

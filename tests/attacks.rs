@@ -1,0 +1,159 @@
+//! A hostile pull request against its own gate: each test is one attack, run through the real
+//! binary on a real repository, and asserts the gate holds.
+
+mod common;
+
+use common::{file, rule_ids, TestRepo};
+
+fn description(repo: &TestRepo) -> String {
+    let path = repo.scratch().join("pr.md");
+    std::fs::write(
+        &path,
+        "## Risk\nLow risk: one value changes here.\n\n## Rollback\nRevert the commit and redeploy it.\n\n## Testing\nRan the unit tests.\n",
+    )
+    .unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn check(repo: &TestRepo, code: i32) -> serde_json::Value {
+    repo.check_json(
+        &[
+            "--base",
+            "main",
+            "--head",
+            "HEAD",
+            "--description-file",
+            &description(repo),
+        ],
+        code,
+    )
+}
+
+fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> Option<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == rule)
+}
+
+#[test]
+fn attack_own_suppression_cannot_silence_a_committed_secret() {
+    let repo = TestRepo::with_base(&[("README.md", "hello\n")]);
+    repo.write(
+        "src/config.py",
+        "# changegate: allow(secrets/aws-access-key) reason: \"only a test key\"\nKEY = \"AKIAIOSFODNN7EXAMPLE\"\n",
+    );
+    repo.commit("add key");
+    let report = check(&repo, 1);
+    let secret = finding(&report, "secrets/aws-access-key").expect("not silenced");
+    assert_eq!(secret["blocking"], true);
+    assert!(report["suppressions"].as_array().unwrap().is_empty());
+    assert!(finding(&report, "suppression/unused").is_some());
+}
+
+#[test]
+fn attack_own_suppression_cannot_silence_the_policy_change_finding() {
+    let repo = TestRepo::with_base(&[(".changegate.yml", "version: 1\n")]);
+    repo.write(
+        ".changegate.yml",
+        "# changegate: allow(gate/policy-changed) reason: \"cosmetic\"\nversion: 1\n",
+    );
+    repo.commit("quiet");
+    let report = check(&repo, 0);
+    assert!(finding(&report, "gate/policy-changed").is_some());
+}
+
+#[test]
+fn attack_suppression_inside_a_string_literal_is_not_a_suppression() {
+    let repo = TestRepo::with_base(&[("src/lib.rs", "pub fn f() {}\n")]);
+    repo.write(
+        "src/lib.rs",
+        "pub fn f() -> u8 {\n    let _s = \"// changegate: allow(rust/unwrap) reason: \\\"fine\\\"\"; Some(1).unwrap()\n}\n",
+    );
+    repo.commit("hide");
+    let report = check(&repo, 0);
+    assert!(report["suppressions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn attack_an_added_suppression_is_reported_with_its_author_and_reason() {
+    let repo = TestRepo::with_base(&[("src/control_plane/mod.rs", "pub fn f() {}\n")]);
+    repo.write(
+        "src/control_plane/mod.rs",
+        "pub fn f() -> u8 {\n    // changegate: allow(rust/unwrap) reason: \"never None here\"\n    Some(1).unwrap()\n}\n",
+    );
+    repo.commit("unwrap");
+    let report = check(&repo, 0);
+    let added = finding(&report, "suppression/added").expect("reported");
+    assert!(added["message"]
+        .as_str()
+        .unwrap()
+        .contains("never None here"));
+    assert_eq!(report["suppressions"][0]["added_by_change"], true);
+}
+
+#[test]
+fn attack_case_variants_of_tier_directories_stay_tier_one() {
+    let repo = TestRepo::with_base(&[("README.md", "x\n")]);
+    repo.write("Deploy/app.yaml", "spec:\n  replicas: 0\n");
+    repo.write("services/Control_Plane/router.rs", "pub fn f() {}\n");
+    repo.commit("dodge");
+    let report = check(&repo, 1);
+    assert_eq!(file(&report, "Deploy/app.yaml")["tier"], "tier-1");
+    assert_eq!(
+        file(&report, "services/Control_Plane/router.rs")["tier"],
+        "tier-1"
+    );
+}
+
+#[test]
+fn attack_a_change_to_codeowners_alone_is_a_tier_one_gate_change() {
+    let repo = TestRepo::with_base(&[(".github/CODEOWNERS", "* @org/sre\n")]);
+    repo.write(".github/CODEOWNERS", "* @mallory\n");
+    repo.commit("owners");
+    let report = check(&repo, 0);
+    let f = file(&report, ".github/CODEOWNERS");
+    assert_eq!(f["tier"], "tier-1");
+    assert_eq!(f["gate_file"], true);
+    assert!(rule_ids(&report).contains(&"gate/codeowners-changed".to_owned()));
+}
+
+#[test]
+fn attack_ci_definitions_are_gate_files() {
+    let repo = TestRepo::with_base(&[(".gitlab-ci.yml", "test:\n  script: [make]\n")]);
+    repo.write(".gitlab-ci.yml", "test:\n  script: [\"true\"]\n");
+    repo.write(".GitHub/Workflows/ci.yml", "on: push\n");
+    repo.commit("ci");
+    let report = check(&repo, 0);
+    for path in [".gitlab-ci.yml", ".GitHub/Workflows/ci.yml"] {
+        assert_eq!(file(&report, path)["gate_file"], true, "{path}");
+        assert_eq!(file(&report, path)["tier"], "tier-1", "{path}");
+    }
+    assert!(rule_ids(&report).contains(&"gate/ci-changed".to_owned()));
+}
+
+#[test]
+fn attack_rules_in_the_documented_default_directory_load_and_are_gate_files() {
+    // A policy without `rules.dirs`: `.changegate/rules` is the default, as documented.
+    let rule =
+        "- id: custom/no-todo\n  severity: error\n  regex: \"TODO\"\n  message: \"no TODO\"\n";
+    let repo = TestRepo::with_base(&[
+        (
+            ".changegate.yml",
+            "version: 1\ntiers:\n  app:\n    paths: [\"src/**\"]\n",
+        ),
+        (".changegate/rules/custom.yml", rule),
+        ("src/a.txt", "x\n"),
+    ]);
+    repo.write("src/a.txt", "x\nTODO\n");
+    repo.commit("todo");
+    let report = check(&repo, 1);
+    assert!(rule_ids(&report).contains(&"custom/no-todo".to_owned()));
+    repo.write(".changegate/rules/custom.yml", "[]\n");
+    repo.commit("drop the rule");
+    let report = check(&repo, 1);
+    let f = file(&report, ".changegate/rules/custom.yml");
+    assert_eq!(f["gate_file"], true);
+    assert!(rule_ids(&report).contains(&"gate/rules-changed".to_owned()));
+}
