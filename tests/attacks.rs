@@ -157,3 +157,45 @@ fn attack_rules_in_the_documented_default_directory_load_and_are_gate_files() {
     assert_eq!(f["gate_file"], true);
     assert!(rule_ids(&report).contains(&"gate/rules-changed".to_owned()));
 }
+
+#[test]
+fn attack_a_nul_byte_does_not_hide_a_secret_in_an_untiered_file() {
+    let repo = TestRepo::with_base(&[("README.md", "x\n")]);
+    repo.write("notes.cfg", b"key = AKIAIOSFODNN7EXAMPLE\n\0\n".as_slice());
+    repo.commit("binary-looking");
+    let report = check(&repo, 1);
+    assert_eq!(file(&report, "notes.cfg")["content"], "binary");
+    assert_eq!(
+        finding(&report, "secrets/aws-access-key").unwrap()["path"],
+        "notes.cfg"
+    );
+}
+
+#[test]
+fn attack_an_invalid_utf8_byte_does_not_hide_a_privileged_pod() {
+    let base = "kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - securityContext:\n        privileged: false\n";
+    let repo = TestRepo::with_base(&[("k8s/pod.yaml", base)]);
+    let mut hostile = base.replace("false", "true").into_bytes();
+    hostile.extend_from_slice(b"# \xff\n");
+    repo.write("k8s/pod.yaml", hostile);
+    repo.commit("latin-1");
+    let report = check(&repo, 1);
+    assert!(finding(&report, "k8s/privileged").is_some());
+    assert_eq!(
+        file(&report, "k8s/pod.yaml")["analysis"]["gaps"][0]["reason"],
+        "lossy-text"
+    );
+}
+
+#[test]
+fn attack_padding_past_the_size_limit_does_not_hide_a_secret() {
+    let repo = TestRepo::with_base(&[("README.md", "x\n")]);
+    let mut padded = String::from("token = AKIAIOSFODNN7EXAMPLE\n");
+    padded.push_str(&"# padding padding padding padding\n".repeat(70_000));
+    assert!(padded.len() > 2 * 1024 * 1024);
+    repo.write("config.env", padded);
+    repo.commit("padded");
+    let report = check(&repo, 1);
+    assert_eq!(file(&report, "config.env")["content"], "too_large");
+    assert!(finding(&report, "secrets/aws-access-key").is_some());
+}

@@ -25,6 +25,9 @@ pub enum Reason {
     Binary,
     /// Not valid UTF-8.
     NotUtf8,
+    /// Binary-looking or not valid UTF-8, but read in full as lossy text (invalid bytes as
+    /// U+FFFD) and analysed.
+    LossyText,
     /// Larger than `--max-file-size`.
     TooLarge,
     /// A submodule pointer.

@@ -332,6 +332,18 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
             Reason::LfsPointer,
             "a Git LFS pointer: the content lives in LFS storage and was not analysed",
         );
+    } else if file.lossy {
+        coverage.add(
+            Reason::LossyText,
+            format!(
+                "{}: analysed as lossy text (invalid bytes read as U+FFFD)",
+                if file.content == Content::Binary {
+                    "binary-looking (NUL bytes)"
+                } else {
+                    "not valid UTF-8"
+                }
+            ),
+        );
     } else if let Some(reason) = Reason::of_content(file.content) {
         let detail = file.content.limitation().unwrap_or("content not analysed");
         coverage.add(reason, detail);
@@ -427,7 +439,7 @@ fn deepen(
         .gaps
         .iter()
         .any(|g| g.reason == Reason::LfsPointer);
-    if file.content != Content::Text || lfs {
+    if (file.content != Content::Text && !file.lossy) || lfs {
         return (analysis, syntax);
     }
     #[cfg(test)]

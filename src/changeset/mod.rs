@@ -101,9 +101,9 @@ impl Content {
         match self {
             Content::Text => None,
             Content::Unknown => Some("content not available (a missing blob, or a file the API gives no patch for): classified by path only"),
-            Content::Binary => Some("binary file: content not analysed"),
+            Content::Binary => Some("binary file: not parsed; its new lines still meet text and secret rules"),
             Content::NonUtf8 => Some("not valid UTF-8: lines compared, syntax not analysed"),
-            Content::TooLarge => Some("too large to parse: classified by path only"),
+            Content::TooLarge => Some("too large to parse (`--max-file-size`): its new lines still meet text and secret rules, up to 32 MiB"),
             Content::Submodule => {
                 Some("submodule pointer: the submodule's own changes are not analysed")
             }
@@ -126,7 +126,7 @@ pub struct FileChange {
     pub content: Content,
     /// Changed regions, in order.
     pub hunks: Vec<Hunk>,
-    /// Full text before the change, when known and text.
+    /// Full text before the change, when known and text (or read lossily: see `lossy`).
     pub old_text: Option<Arc<str>>,
     /// Full text after the change, when known and text.
     pub new_text: Option<Arc<str>>,
@@ -134,6 +134,12 @@ pub struct FileChange {
     /// once, though it is the new side of one commit and the old side of the next.
     pub old_blob: Option<String>,
     pub new_blob: Option<String>,
+    /// The texts were decoded lossily from bytes that are not clean UTF-8 text (invalid bytes
+    /// became U+FFFD): analysed in full, and reported as such.
+    pub lossy: bool,
+    /// For a binary or oversized file that is not analysed: its new-side lines (lossy) that the
+    /// old side does not have, with their numbers, so that text and secret rules still see them.
+    pub scan_lines: Vec<(u32, String)>,
 }
 
 impl FileChange {
@@ -152,6 +158,8 @@ impl FileChange {
             new_text: None,
             old_blob: None,
             new_blob: None,
+            lossy: false,
+            scan_lines: Vec::new(),
         }
     }
 

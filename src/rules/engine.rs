@@ -433,6 +433,13 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
             .enumerate()
             .map(|(i, l)| (to_u32(i + 1), l))
             .collect(),
+        // A binary or oversized file: the new lines its bytes hold (see `FileChange::scan_lines`).
+        (_, None) if !run.file.scan_lines.is_empty() => run
+            .file
+            .scan_lines
+            .iter()
+            .map(|(line, text)| (*line, text.as_str()))
+            .collect(),
         _ => run
             .file
             .hunks

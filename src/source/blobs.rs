@@ -11,11 +11,16 @@ use std::process::{Command, Stdio};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blob {
     Bytes(Vec<u8>),
-    /// Present but larger than the limit; the size in bytes.
-    TooLarge(u64),
+    /// Present but larger than the limit; the size, and the bytes when they are within
+    /// `SCAN_CAP` (read for text and secret rules only, never parsed).
+    TooLarge(u64, Option<Vec<u8>>),
     /// Not in the repository (a shallow clone, a submodule commit).
     Missing,
 }
+
+/// Files larger than the analysis limit are still read up to this size, so that text and
+/// secret rules see them: padding a file past the limit must not hide what it adds.
+pub const SCAN_CAP: u64 = 32 * 1024 * 1024;
 
 /// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
 pub fn read_blobs(
@@ -72,10 +77,17 @@ pub fn read_blobs(
             .next()
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| failed(format!("unexpected header {line:?}")))?;
-        let blob = if size > max_bytes {
+        let blob = if size > max_bytes && size > SCAN_CAP {
             std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())
                 .map_err(|e| failed(e.to_string()))?;
-            Blob::TooLarge(size)
+            Blob::TooLarge(size, None)
+        } else if size > max_bytes {
+            let mut bytes = Vec::new();
+            (&mut reader)
+                .take(size)
+                .read_to_end(&mut bytes)
+                .map_err(|e| failed(e.to_string()))?;
+            Blob::TooLarge(size, Some(bytes))
         } else {
             let mut bytes =
                 vec![0; usize::try_from(size).map_err(|_| failed("object too large".into()))?];

@@ -4,6 +4,7 @@
 use super::blobs::Blob;
 use crate::changeset::{Content, FileChange};
 use crate::diff::compute_hunks;
+use std::ops::Not;
 use std::sync::Arc;
 
 /// How many leading bytes git inspects for NUL to call a file binary.
@@ -17,8 +18,10 @@ pub enum Side {
     Text(String),
     /// The raw bytes: hunks are computed on them, not on a lossy decoding.
     NonUtf8(Vec<u8>),
-    Binary,
-    TooLarge,
+    /// NUL bytes in the first 8,000 (git's test); the bytes are kept for text rules.
+    Binary(Vec<u8>),
+    /// Over the size limit; the bytes when within `blobs::SCAN_CAP`.
+    TooLarge(Option<Vec<u8>>),
     Unknown,
 }
 
@@ -27,7 +30,7 @@ impl Side {
     pub fn from_bytes(bytes: Vec<u8>) -> Side {
         let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
         if sniff.contains(&0) {
-            return Side::Binary;
+            return Side::Binary(bytes);
         }
         match String::from_utf8(bytes) {
             Ok(text) => Side::Text(text),
@@ -39,7 +42,7 @@ impl Side {
     pub fn from_blob(blob: Option<&Blob>) -> Side {
         match blob {
             Some(Blob::Bytes(bytes)) => Side::from_bytes(bytes.clone()),
-            Some(Blob::TooLarge(_)) => Side::TooLarge,
+            Some(Blob::TooLarge(_, bytes)) => Side::TooLarge(bytes.clone()),
             Some(Blob::Missing) | None => Side::Unknown,
         }
     }
@@ -52,14 +55,22 @@ impl Side {
             _ => None,
         }
     }
+
+    /// Every byte known of this side, text or not (for the lossy reading).
+    fn raw(&self) -> Option<&[u8]> {
+        match self {
+            Side::Binary(b) | Side::TooLarge(Some(b)) => Some(b),
+            other => other.bytes(),
+        }
+    }
 }
 
 /// Fills `content`, texts and hunks of `file` from both sides.
 pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
     let sides = [&old, &new];
-    file.content = if sides.iter().any(|s| matches!(s, Side::Binary)) {
+    file.content = if sides.iter().any(|s| matches!(s, Side::Binary(_))) {
         Content::Binary
-    } else if sides.iter().any(|s| matches!(s, Side::TooLarge)) {
+    } else if sides.iter().any(|s| matches!(s, Side::TooLarge(_))) {
         Content::TooLarge
     } else if sides.iter().any(|s| matches!(s, Side::Unknown)) {
         Content::Unknown
@@ -74,6 +85,38 @@ pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
     if file.content == Content::Text {
         file.old_text = as_arc(old);
         file.new_text = as_arc(new);
+        return;
+    }
+    // Not text: what the bytes say is still read, so that a NUL byte, an invalid UTF-8 byte or
+    // padding past the size limit cannot hide a secret or a privileged container.
+    let (Some(old_raw), Some(new_raw)) = (old.raw(), new.raw()) else {
+        return;
+    };
+    let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let small = file.content != Content::TooLarge;
+    let language = crate::syntax::Language::detect(file.path(), None);
+    if small && (file.content == Content::NonUtf8 || language.is_some()) {
+        // A file of a language we parse (or near-text): analysed in full as lossy text.
+        if file.hunks.is_empty() {
+            file.hunks = compute_hunks(old_raw, new_raw, context);
+        }
+        file.lossy = true;
+        file.old_text = matches!(old, Side::Absent)
+            .not()
+            .then(|| Arc::from(lossy(old_raw)));
+        file.new_text = matches!(new, Side::Absent)
+            .not()
+            .then(|| Arc::from(lossy(new_raw)));
+    } else {
+        // Anything else (a real binary, a huge file): its new lines, for text rules only.
+        let old_text = lossy(old_raw);
+        let seen: std::collections::HashSet<&str> = old_text.lines().collect();
+        file.scan_lines = lossy(new_raw)
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !seen.contains(line))
+            .map(|(i, line)| (u32::try_from(i + 1).unwrap_or(u32::MAX), line.to_owned()))
+            .collect();
     }
 }
 
@@ -113,7 +156,27 @@ mod tests {
         );
         assert_eq!(f.content, Content::NonUtf8);
         assert_eq!(f.line_counts(), (1, 1));
-        assert!(f.old_text.is_none());
+        // Read in full as lossy text, and marked so.
+        assert!(f.lossy);
+        assert_eq!(f.old_text.as_deref(), Some("caf\u{fffd}\n"));
+    }
+
+    #[test]
+    fn a_binary_file_keeps_only_its_new_lines_for_text_rules() {
+        let mut f = FileChange::new(
+            FileStatus::Modified,
+            Some("a.bin".into()),
+            Some("a.bin".into()),
+        );
+        fill(
+            &mut f,
+            Side::from_bytes(b"\0same\nold\n".to_vec()),
+            Side::from_bytes(b"\0same\nnew secret\n".to_vec()),
+            3,
+        );
+        assert_eq!(f.content, Content::Binary);
+        assert!(!f.lossy && f.new_text.is_none());
+        assert_eq!(f.scan_lines, vec![(2, "new secret".to_owned())]);
     }
 
     #[test]

@@ -592,7 +592,12 @@ fn read_worktree(path: &Path, max_bytes: u64) -> Result<Side, SourceError> {
         return Ok(Side::Text(target.to_string_lossy().into_owned()));
     }
     if meta.len() > max_bytes {
-        return Ok(Side::TooLarge);
+        let bytes = if meta.len() <= super::blobs::SCAN_CAP {
+            Some(std::fs::read(path).map_err(io_err)?)
+        } else {
+            None
+        };
+        return Ok(Side::TooLarge(bytes));
     }
     Ok(Side::from_bytes(std::fs::read(path).map_err(io_err)?))
 }
