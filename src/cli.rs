@@ -631,8 +631,24 @@ fn check(
                 }
             };
             let mut lock = stdout.lock();
-            let written =
-                render(&verdict, args.format, color, &mut lock).and_then(|()| lock.flush());
+            // In a GitHub Actions log, nothing the report quotes from the change may be read as a
+            // workflow command (`--no-platform`, `--diff`): commands stop around it.
+            let human = matches!(
+                args.format,
+                crate::report::Format::Text | crate::report::Format::Markdown
+            );
+            let stop = (human && std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"))
+                .then(crate::report::workflow::stop_token);
+            let written = (|| {
+                if let Some(token) = &stop {
+                    writeln!(lock, "::stop-commands::{token}")?;
+                }
+                render(&verdict, args.format, color, &mut lock)?;
+                if let Some(token) = &stop {
+                    writeln!(lock, "::{token}::")?;
+                }
+                lock.flush()
+            })();
             match written {
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

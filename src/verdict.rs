@@ -155,6 +155,66 @@ impl Verdict {
         (partial, no_grammar)
     }
 
+    /// A copy with every piece of change-supplied text made `visible` (no control characters,
+    /// no bidi overrides), for renderers that write to terminals, logs and pages.
+    pub fn for_display(&self) -> Verdict {
+        use crate::report::escape::visible_owned as clean;
+        let mut v = self.clone();
+        for f in &mut v.findings {
+            clean(&mut f.message);
+            for field in [&mut f.path, &mut f.note, &mut f.snippet, &mut f.item] {
+                if let Some(text) = field {
+                    clean(text);
+                }
+            }
+        }
+        for file in &mut v.files {
+            clean(&mut file.path);
+            if let Some(old) = &mut file.old_path {
+                clean(old);
+            }
+            for item in &mut file.items {
+                clean(&mut item.name);
+                if let Some(old) = &mut item.old_name {
+                    clean(old);
+                }
+            }
+            for change in &mut file.config_changes {
+                clean(&mut change.key);
+                for side in [&mut change.before, &mut change.after]
+                    .into_iter()
+                    .flatten()
+                {
+                    clean(side);
+                }
+            }
+            for gap in &mut file.coverage.gaps {
+                clean(&mut gap.detail);
+            }
+        }
+        for s in &mut v.suppressions {
+            clean(&mut s.path);
+            clean(&mut s.reason);
+            s.rules.iter_mut().for_each(clean);
+        }
+        v.notes.iter_mut().for_each(clean);
+        v.ai_signals.iter_mut().for_each(|a| clean(&mut a.detail));
+        clean(&mut v.policy);
+        if let Some(source) = &mut v.description_source {
+            clean(source);
+        }
+        let r = &mut v.review;
+        clean(&mut r.requirement);
+        r.approved_by.iter_mut().for_each(clean);
+        r.stale.iter_mut().for_each(clean);
+        r.changes_requested.iter_mut().for_each(clean);
+        for (who, why) in &mut r.excluded {
+            clean(who);
+            clean(why);
+        }
+        v
+    }
+
     /// Lines added and removed across the change.
     pub fn line_totals(&self) -> (usize, usize) {
         self.files

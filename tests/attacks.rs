@@ -199,3 +199,41 @@ fn attack_padding_past_the_size_limit_does_not_hide_a_secret() {
     assert_eq!(file(&report, "config.env")["content"], "too_large");
     assert!(finding(&report, "secrets/aws-access-key").is_some());
 }
+
+#[test]
+fn attack_hostile_file_names_and_yaml_keys_cannot_inject_into_reports() {
+    let repo = TestRepo::with_base(&[("deploy/app.yaml", "a: 1\n")]);
+    // A YAML key holding a newline and a workflow command, and an ESC sequence.
+    repo.write(
+        "deploy/app.yaml",
+        "a: 2\n\"x\\n::error file=evil::owned\\e[31m\":\n  securityContext:\n    privileged: true\n",
+    );
+    repo.write("deploy/we\u{1b}[2Jird\nname.yaml", "b: 1\n");
+    repo.commit("hostile");
+    for format in ["text", "markdown"] {
+        let out = repo
+            .changegate()
+            .env("GITHUB_ACTIONS", "true")
+            .args(["check", "--base", "main", "--head", "HEAD", "--no-platform"])
+            .args([
+                "--format",
+                format,
+                "--description-file",
+                &description(&repo),
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains('\u{1b}'), "{format}: ESC reached the output");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines.iter().all(|l| !l.trim_start().starts_with("::error")),
+            "{format}: a line became a workflow command:\n{text}"
+        );
+        assert!(lines[0].starts_with("::stop-commands::"), "{format}");
+        assert!(
+            text.contains("\u{240a}::error file=evil::owned"),
+            "{format}: {text}"
+        );
+    }
+}

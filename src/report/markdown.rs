@@ -61,6 +61,7 @@ fn cell(text: &str) -> String {
 
 /// The full summary, cut to `max_chars` with a visible note when it is longer.
 pub fn summary(v: &Verdict, max_chars: usize) -> String {
+    let v = &v.for_display();
     let mut out = String::new();
     let (icon, word) = if v.blocked {
         ("❌", "blocked")

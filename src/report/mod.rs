@@ -2,6 +2,7 @@
 //! verdict does not already hold, so every format tells the same story.
 
 pub mod codequality;
+pub mod escape;
 mod finding;
 pub mod json;
 pub mod markdown;

@@ -9,6 +9,8 @@ use std::io::Write;
 
 /// Writes every finding, then the summary.
 pub fn render(verdict: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    // Change-supplied text reaches a terminal or a CI log: no control characters in it.
+    let verdict = &verdict.for_display();
     let renderer = if color {
         Renderer::styled()
     } else {

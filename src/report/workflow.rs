@@ -8,11 +8,14 @@ use crate::verdict::Verdict;
 /// The runner shows at most this many errors and warnings per step.
 const SHOWN_PER_LEVEL: usize = 10;
 
-/// `%` → `%25`, CR → `%0D`, LF → `%0A` (messages).
+/// `%` → `%25`, CR → `%0D`, LF → `%0A` (messages); other control characters (ESC, …) become
+/// visible (`report::escape`) so that they cannot steer the log viewer.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::escape::visible(&escaped).into_owned()
 }
 
 /// Data escaping plus `:` → `%3A` and `,` → `%2C` (property values).
