@@ -162,10 +162,11 @@ impl Verdict {
         let mut v = self.clone();
         for f in &mut v.findings {
             clean(&mut f.message);
-            for field in [&mut f.path, &mut f.note, &mut f.snippet, &mut f.item] {
-                if let Some(text) = field {
-                    clean(text);
-                }
+            for text in [&mut f.path, &mut f.note, &mut f.snippet, &mut f.item]
+                .into_iter()
+                .flatten()
+            {
+                clean(text);
             }
         }
         for file in &mut v.files {
