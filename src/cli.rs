@@ -443,7 +443,6 @@ fn configured_rules(directory: Option<&std::path::Path>) -> anyhow::Result<crate
     Ok(crate::load_rules(
         &policy,
         &crate::base_files::BaseFiles::Disk(root),
-        Limits::default().max_file_bytes,
     )?)
 }
 

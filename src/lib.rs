@@ -136,7 +136,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
                 (None, Some(sha)) => {
                     let short = sha[..sha.len().min(12)].to_owned();
                     let policy = git
-                        .file_at(&sha, POLICY_FILE, max)?
+                        .gate_file_at(&sha, POLICY_FILE, base_files::GATE_FILE_MAX)?
                         .map(|bytes| (bytes, format!("{POLICY_FILE} at base {short}")));
                     (change, policy, BaseFiles::Revision(git, sha))
                 }
@@ -164,14 +164,21 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         }
         SourceSpec::Patch { bytes, origin, dir } => {
             let change = source::load_patch(bytes, origin)?;
-            let local = dir.join(POLICY_FILE);
+            let disk = BaseFiles::Disk(dir.clone());
             let policy = match options.config {
-                None if local.is_file() => {
-                    Some((read(&local, "policy file")?, POLICY_FILE.to_owned()))
-                }
+                None => disk.read_gate(POLICY_FILE)?.map(|bytes| {
+                    let at = dir.join(POLICY_FILE);
+                    (
+                        bytes,
+                        format!(
+                            "{} (the working copy's, not a base revision's)",
+                            at.display()
+                        ),
+                    )
+                }),
                 _ => None,
             };
-            (change, policy, BaseFiles::Disk(dir.clone()))
+            (change, policy, disk)
         }
     };
     lap(&mut timings.source);
@@ -186,7 +193,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     let mut notes = std::mem::take(&mut change.notes);
     notes.extend(options.platform_notes.iter().cloned());
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
-    let rules = load_rules(&policy, &base_files, max)?;
+    let rules = load_rules(&policy, &base_files)?;
     if let Some(path) = &options.reviews_file {
         let text = utf8(read(path, "reviews file")?, path, "reviews file")?;
         review::reviews_file::apply(&text, &path.display().to_string(), &mut change.meta)?;
@@ -228,14 +235,10 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
 }
 
 /// Loads the policy's built-in packs and its custom rule directories.
-pub fn load_rules(
-    policy: &Policy,
-    from: &BaseFiles,
-    max_bytes: u64,
-) -> Result<rules::RuleSet, Error> {
+pub fn load_rules(policy: &Policy, from: &BaseFiles) -> Result<rules::RuleSet, Error> {
     let mut custom = Vec::new();
     for dir in &policy.rule_dirs {
-        for (path, bytes) in from.list(dir, max_bytes)? {
+        for (path, bytes) in from.list_gate(dir)? {
             if !(path.ends_with(".yml") || path.ends_with(".yaml")) {
                 continue;
             }

@@ -237,3 +237,65 @@ fn attack_hostile_file_names_and_yaml_keys_cannot_inject_into_reports() {
         );
     }
 }
+
+#[test]
+fn attack_a_tiny_size_limit_does_not_swap_the_base_policy_for_the_defaults() {
+    let policy =
+        "version: 1\ntiers:\n  strict:\n    paths: [\"**\"]\n    require:\n      approvals: 7\n";
+    let repo = TestRepo::with_base(&[(".changegate.yml", policy), ("a.txt", "x\n")]);
+    repo.write("a.txt", "y\n");
+    repo.commit("edit");
+    let report = repo.check_json(
+        &["--base", "main", "--head", "HEAD", "--max-file-size", "60"],
+        0,
+    );
+    assert_eq!(report["review"]["approvals_required"], 7);
+    assert!(report["policy"]
+        .as_str()
+        .unwrap()
+        .contains(".changegate.yml"));
+}
+
+#[test]
+fn attack_a_policy_symlinked_out_of_the_repository_is_not_read_in_diff_mode() {
+    let repo = TestRepo::new();
+    let dir = repo.scratch();
+    let secret = repo.scratch().join("../secret.txt");
+    std::fs::write(&secret, "root:x:0:0:very-secret-line\nsecond: line\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, dir.join(".changegate.yml")).unwrap();
+    let out = repo
+        .changegate_in(&dir)
+        .args(["check", "--diff", "-"])
+        .write_stdin("--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("symlink"), "{all}");
+    assert!(!all.contains("very-secret-line"), "{all}");
+}
+
+#[test]
+fn attack_mnemonic_and_diff_prefixes_cannot_dodge_tiers_in_diff_mode() {
+    let repo = TestRepo::new();
+    for patch in [
+        "diff --git i/deploy/app.yaml w/deploy/app.yaml\n--- i/deploy/app.yaml\n+++ w/deploy/app.yaml\n@@ -1 +1 @@\n-a: 1\n+a: 2\n",
+        "--- old/deploy/app.yaml\n+++ new/deploy/app.yaml\n@@ -1 +1 @@\n-a: 1\n+a: 2\n",
+        "--- ./deploy/app.yaml\n+++ ./deploy/app.yaml\n@@ -1 +1 @@\n-a: 1\n+a: 2\n",
+    ] {
+        let out = repo
+            .changegate_in(&repo.scratch())
+            .args(["check", "--diff", "-", "--format", "json"])
+            .write_stdin(patch)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["files"][0]["path"], "deploy/app.yaml", "{patch}");
+        assert_eq!(report["files"][0]["tier"], "tier-1", "{patch}");
+    }
+}

@@ -197,19 +197,28 @@ impl Pending {
     }
 
     fn into_file(self) -> FileChange {
-        let strip = |p: Option<String>, prefix: &str| p.map(|p| strip_prefix_owned(p, prefix));
-        let minus = self.minus.clone().map(|p| strip(p, "a/"));
-        let plus = self.plus.clone().map(|p| strip(p, "b/"));
+        let (minus, plus) = match (self.minus.clone(), self.plus.clone()) {
+            (Some(m), Some(p)) => {
+                let (m, p) = strip_prefixes(m, p);
+                (Some(m), Some(p))
+            }
+            (m, p) => (
+                m.map(|m| strip_prefixes(m, None).0),
+                p.map(|p| strip_prefixes(None, p).1),
+            ),
+        };
         let old_path = self
             .rename_from
             .clone()
             .or_else(|| self.copy_from.clone())
+            .map(|p| normalise(&p))
             .or_else(|| minus.clone().flatten())
             .or_else(|| self.git_old.clone());
         let new_path = self
             .rename_to
             .clone()
             .or_else(|| self.copy_to.clone())
+            .map(|p| normalise(&p))
             .or_else(|| plus.clone().flatten())
             .or_else(|| self.git_new.clone());
         let added = self.new_file || matches!(minus, Some(None));
@@ -282,11 +291,55 @@ fn is_type_change(old: Option<u32>, new: Option<u32>) -> bool {
     }
 }
 
-fn strip_prefix_owned(path: String, prefix: &str) -> String {
-    match path.strip_prefix(prefix) {
-        Some(rest) => rest.to_owned(),
-        None => path,
+/// The one-letter prefixes git writes: `a/`/`b/`, and with `diff.mnemonicPrefix` `i/` (index),
+/// `w/` (work tree), `c/` (commit), `o/` (object), `1/`/`2/` (`--no-index`).
+const GIT_PREFIXES: [&str; 8] = ["a", "b", "i", "w", "c", "o", "1", "2"];
+
+/// Takes the diff's prefixes off a pair of paths, as `git apply -p1` and `patch -p1` would:
+/// the first component goes when the two sides' first components differ (`a/x b/x`,
+/// `old/x new/x` from `diff -ruN old new`) or is one of git's prefixes; then `./` and empty
+/// components go and `..` is resolved, so `./deploy//app.yaml` is `deploy/app.yaml` and a tier
+/// cannot be dodged by spelling.
+fn strip_prefixes(old: Option<String>, new: Option<String>) -> (Option<String>, Option<String>) {
+    let first = |p: &str| {
+        let p = p.trim_start_matches("./");
+        p.split_once('/').map(|(head, _)| head.to_owned())
+    };
+    let strip = |p: &str| {
+        let p = p.trim_start_matches("./");
+        p.split_once('/')
+            .map_or(p.to_owned(), |(_, rest)| rest.to_owned())
+    };
+    let strip_both = match (
+        old.as_deref().and_then(first),
+        new.as_deref().and_then(first),
+    ) {
+        (Some(a), Some(b)) => a != b || GIT_PREFIXES.contains(&a.as_str()),
+        (Some(one), None) | (None, Some(one)) => GIT_PREFIXES.contains(&one.as_str()),
+        (None, None) => false,
+    };
+    let finish = |p: Option<String>| {
+        p.map(|p| {
+            let p = if strip_both { strip(&p) } else { p };
+            normalise(&p)
+        })
+    };
+    (finish(old), finish(new))
+}
+
+/// `./a//b/../c` → `a/c`; a leading `/` and `..` above the root are dropped.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
     }
+    parts.join("/")
 }
 
 fn mode(text: &[u8], lineno: usize) -> Result<u32, PatchError> {
@@ -337,20 +390,17 @@ fn git_header_paths(
     rest: &[u8],
     lineno: usize,
 ) -> Result<(Option<String>, Option<String>), PatchError> {
-    let strip = |p: String, prefix: &str| strip_prefix_owned(p, prefix);
+    let pair = |old: String, new: String| strip_prefixes(Some(old), Some(new));
     if rest.first() == Some(&b'"') {
         let (old, tail) = unquote_c_path(rest).map_err(|e| err(lineno, e.to_string()))?;
         let tail = tail.strip_prefix(b" ").unwrap_or(tail);
         let new = path_value(tail, lineno)?;
-        return Ok((
-            Some(strip(String::from_utf8_lossy(&old).into_owned(), "a/")),
-            Some(strip(new, "b/")),
-        ));
+        return Ok(pair(String::from_utf8_lossy(&old).into_owned(), new));
     }
     if let Some(pos) = find(rest, b" \"") {
         let old = String::from_utf8_lossy(&rest[..pos]).into_owned();
         let new = path_value(&rest[pos + 1..], lineno)?;
-        return Ok((Some(strip(old, "a/")), Some(strip(new, "b/"))));
+        return Ok(pair(old, new));
     }
     // `a/X b/X`: the two halves are equal but for the prefix.
     let text = String::from_utf8_lossy(rest).into_owned();
@@ -359,18 +409,12 @@ fn git_header_paths(
         if text.is_char_boundary(half) && text.is_char_boundary(half + 1) {
             let (left, right) = (&text[..half], &text[half + 1..]);
             if left.get(2..) == right.get(2..) {
-                return Ok((
-                    Some(strip(left.to_owned(), "a/")),
-                    Some(strip(right.to_owned(), "b/")),
-                ));
+                return Ok(pair(left.to_owned(), right.to_owned()));
             }
         }
     }
     match text.find(" b/") {
-        Some(pos) => Ok((
-            Some(strip(text[..pos].to_owned(), "a/")),
-            Some(strip(text[pos + 1..].to_owned(), "b/")),
-        )),
+        Some(pos) => Ok(pair(text[..pos].to_owned(), text[pos + 1..].to_owned())),
         None => Ok((None, None)),
     }
 }

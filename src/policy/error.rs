@@ -75,3 +75,16 @@ impl PolicyError {
         Renderer::plain().render(&report).to_string()
     }
 }
+
+/// serde_yaml's message for `e`, without its location (shown separately) and bounded: serde
+/// quotes the offending value, which for a file that is not YAML at all (a symlink to a system
+/// file, a secret) would echo the whole file into logs. One line, at most 160 characters.
+pub fn parser_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(pos) => &message[..pos],
+        None => message.as_str(),
+    };
+    let one_line = message.replace(['\n', '\r'], " ");
+    crate::report::clip(&one_line, 160)
+}

@@ -4,7 +4,7 @@
 //! (`raw`), then `validate` checks what spans several fields and collects every problem at once.
 //! Every error names file:line:col and shows the line.
 
-mod error;
+pub(crate) mod error;
 mod raw;
 mod validate;
 

@@ -17,7 +17,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     let raw: RawPolicy = serde_yaml::from_str(text).map_err(|e| {
         fail(vec![PolicyProblem {
             location: e.location().map(|l| (l.line(), l.column())),
-            message: strip_location(&e.to_string()),
+            message: super::error::parser_message(&e),
         }])
     })?;
     let mut problems = Vec::new();
@@ -179,13 +179,6 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
 }
 
 /// serde_yaml appends " at line L column C"; the location is reported separately.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(pos) => message[..pos].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
 /// The line:col of the first whole-word `needle` at or after byte `from`: the best place to
 /// point at for problems that serde cannot place.
 fn locate(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {

@@ -303,10 +303,7 @@ fn compile_file(origin: &str, text: &str, rules: &mut Vec<Rule>, problems: &mut 
     let raw: Vec<RawRule> = match serde_yaml::from_str::<Option<Vec<RawRule>>>(text) {
         Ok(list) => list.unwrap_or_default(),
         Err(e) => {
-            let message = e.to_string();
-            let message = message
-                .rfind(" at line ")
-                .map_or(message.clone(), |p| message[..p].to_owned());
+            let message = crate::policy::error::parser_message(&e);
             problems.push(RuleProblem {
                 origin: origin.to_owned(),
                 location: e.location().map(|l| (l.line(), l.column())),

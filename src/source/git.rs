@@ -182,6 +182,59 @@ impl Git {
 
     /// Every file under `dir` at commit `sha`, with its bytes (custom rules are read this way, from
     /// the same revision as the policy).
+    /// A file the gate judges with (policy, rules) at `sha`: in full, or an error when it is
+    /// larger than `max_bytes` (never silently absent).
+    pub fn gate_file_at(
+        &self,
+        sha: &str,
+        path: &str,
+        max_bytes: u64,
+    ) -> Result<Option<Vec<u8>>, SourceError> {
+        let request = format!("{sha}:{path}");
+        let mut blobs = read_blobs(self, std::slice::from_ref(&request), max_bytes)?;
+        match blobs.remove(&request) {
+            Some(Blob::Bytes(bytes)) => Ok(Some(bytes)),
+            Some(Blob::TooLarge(size, _)) => Err(SourceError::GateFile {
+                path: path.to_owned(),
+                why: format!("{size} bytes, more than the {max_bytes} a gate file may have"),
+            }),
+            _ => Ok(None),
+        }
+    }
+
+    /// Every file under `dir` at `sha`; a file over `max_bytes` is an error (gate files).
+    pub fn gate_files_under(
+        &self,
+        sha: &str,
+        dir: &str,
+        max_bytes: u64,
+    ) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
+        let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha, "--", dir])?;
+        let paths: Vec<String> = listing
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
+        let requests: Vec<String> = paths.iter().map(|p| format!("{sha}:{p}")).collect();
+        let mut blobs = read_blobs(self, &requests, max_bytes)?;
+        let mut out = Vec::new();
+        for (path, request) in paths.into_iter().zip(requests) {
+            match blobs.remove(&request) {
+                Some(Blob::Bytes(bytes)) => out.push((path, bytes)),
+                Some(Blob::TooLarge(size, _)) => {
+                    return Err(SourceError::GateFile {
+                        path,
+                        why: format!(
+                            "{size} bytes, more than the {max_bytes} a gate file may have"
+                        ),
+                    })
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
     pub fn files_under(
         &self,
         sha: &str,

@@ -55,6 +55,8 @@ pub enum SourceError {
     },
     #[error("unexpected output from `git {command}`: {detail}")]
     GitOutput { command: String, detail: String },
+    #[error("{path}: {why} (the gate's own files are always read in full, or the check stops)")]
+    GateFile { path: String, why: String },
     #[error("{origin}:{line}: {message}")]
     Patch {
         origin: String,

@@ -410,3 +410,25 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn prefixes_git_and_diff_write_are_taken_off_as_git_apply_would() {
+    let hunk = "@@ -1 +1 @@\n-a: 1\n+a: 2\n";
+    let cases = [
+        // diff.mnemonicPrefix
+        format!("diff --git i/deploy/app.yaml w/deploy/app.yaml\n--- i/deploy/app.yaml\n+++ w/deploy/app.yaml\n{hunk}"),
+        // diff -ruN old new
+        format!("diff -ruN old/deploy/app.yaml new/deploy/app.yaml\n--- old/deploy/app.yaml\t2026-01-01\n+++ new/deploy/app.yaml\t2026-01-01\n{hunk}"),
+        // ./ paths and doubled slashes
+        format!("--- ./deploy//app.yaml\n+++ ./deploy//app.yaml\n{hunk}"),
+        // --no-prefix
+        format!("diff --git deploy/app.yaml deploy/app.yaml\n--- deploy/app.yaml\n+++ deploy/app.yaml\n{hunk}"),
+        // dot-dot tricks resolve before tiers see them
+        format!("--- a/docs/../deploy/app.yaml\n+++ b/docs/../deploy/app.yaml\n{hunk}"),
+    ];
+    for patch in cases {
+        let files = parse(&patch);
+        assert_eq!(files.len(), 1, "{patch}");
+        assert_eq!(files[0].path(), "deploy/app.yaml", "{patch}");
+    }
+}
