@@ -216,6 +216,20 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::redact::register_environment();
+    // Tokens given as flags (`--github-token T`, `--gitlab-token=T`) are secrets too.
+    let args: Vec<String> = std::env::args().collect();
+    for (i, arg) in args.iter().enumerate() {
+        for flag in ["--github-token", "--gitlab-token"] {
+            if arg == flag {
+                if let Some(value) = args.get(i + 1) {
+                    crate::redact::register(value);
+                }
+            } else if let Some(value) = arg.strip_prefix(&format!("{flag}=")) {
+                crate::redact::register(value);
+            }
+        }
+    }
     // A bug outside the per-file guards still ends in the documented exit 2, never an abort.
     let outcome = std::panic::catch_unwind(|| run(&cli)).unwrap_or_else(|payload| {
         let what = payload
@@ -237,7 +251,7 @@ pub fn main() -> ExitCode {
                 message.push_str(&format!("\n  caused by: {cause}"));
                 source = cause.source();
             }
-            eprintln!("{message}");
+            eprintln!("{}", crate::redact::redact(&message));
             ExitCode::from(2)
         }
     }
@@ -365,7 +379,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             let mut bytes = Vec::new();
             crate::audit::report::render(&audit, *format, &mut bytes)?;
             match output {
-                Some(path) => std::fs::write(path, bytes)
+                Some(path) => std::fs::write(path, crate::redact::redact_bytes(bytes))
                     .with_context(|| format!("cannot write {}", path.display()))?,
                 None => std::io::stdout().lock().write_all(&bytes)?,
             }
@@ -563,9 +577,9 @@ fn check(
                     if let Some(path) = &args.output {
                         let mut bytes = Vec::new();
                         render(&verdict, args.format, false, &mut bytes)?;
-                        std::fs::write(path, bytes).with_context(|| {
-                            format!("cannot write the report to {}", path.display())
-                        })?;
+                        std::fs::write(path, crate::redact::redact_bytes(bytes)).with_context(
+                            || format!("cannot write the report to {}", path.display()),
+                        )?;
                     }
                     return Ok(code);
                 }
@@ -603,7 +617,7 @@ fn check(
             if let (Some(verdict), Some(path)) = (verdict, &args.output) {
                 let mut bytes = Vec::new();
                 render(&verdict, args.format, false, &mut bytes)?;
-                std::fs::write(path, bytes)
+                std::fs::write(path, crate::redact::redact_bytes(bytes))
                     .with_context(|| format!("cannot write the report to {}", path.display()))?;
             }
             return Ok(code);
@@ -616,7 +630,7 @@ fn check(
         Some(path) => {
             let mut bytes = Vec::new();
             render(&verdict, args.format, false, &mut bytes)?;
-            std::fs::write(path, bytes)
+            std::fs::write(path, crate::redact::redact_bytes(bytes))
                 .with_context(|| format!("cannot write the report to {}", path.display()))?;
         }
         None => {
@@ -642,7 +656,9 @@ fn check(
                 if let Some(token) = &stop {
                     writeln!(lock, "::stop-commands::{token}")?;
                 }
-                render(&verdict, args.format, color, &mut lock)?;
+                let mut bytes = Vec::new();
+                render(&verdict, args.format, color, &mut bytes)?;
+                lock.write_all(&crate::redact::redact_bytes(bytes))?;
                 if let Some(token) = &stop {
                     writeln!(lock, "::{token}::")?;
                 }

@@ -21,6 +21,7 @@ pub mod init;
 pub mod markdown;
 pub mod platform;
 pub mod policy;
+pub mod redact;
 pub mod report;
 pub mod review;
 pub mod source;

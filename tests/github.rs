@@ -782,3 +782,33 @@ fn https_client_needs_no_system_certificates() {
     );
     assert!(!stderr.contains(TOKEN));
 }
+
+#[tokio::test]
+async fn an_api_that_echoes_the_credential_gets_it_redacted_everywhere() {
+    use base64::Engine as _;
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
+    let server = MockServer::start().await;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(format!("x-access-token:{TOKEN}"));
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1")))
+        .respond_with(ResponseTemplate::new(422).set_body_json(json!({
+            "message": format!("Validation failed for token {TOKEN} (Basic {b64})"),
+            "documentation_url": "https://docs.github.com/rest"
+        })))
+        .mount(&server)
+        .await;
+    mount_check_writes(&server).await;
+    // run_action itself asserts that neither stdout nor stderr holds the token.
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("***"), "{}", run.stderr);
+    for text in [&run.stderr, &run.stdout, &run.summary] {
+        assert!(!text.contains(&b64), "{text}");
+    }
+    for create in requests(&server, "POST", "/check-runs").await {
+        let body = create.to_string();
+        assert!(!body.contains(TOKEN) && !body.contains(&b64), "{body}");
+    }
+    validate_contract(&server, spec).await;
+}

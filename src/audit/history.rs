@@ -138,6 +138,7 @@ pub fn walk(git: &Git, branch: &str, since: &str) -> Result<Vec<HistoryCommit>, 
         "--no-color",
         FORMAT,
         &since,
+        "--end-of-options",
         branch,
         "--",
     ])?;
@@ -193,7 +194,7 @@ fn attach_merged(
     branch: &str,
     commits: &mut [HistoryCommit],
 ) -> Result<(), SourceError> {
-    let mut args = vec!["log", "--no-color", FORMAT, branch];
+    let mut args = vec!["log", "--no-color", FORMAT, "--end-of-options", branch];
     let boundary = commits
         .last()
         .and_then(|oldest| oldest.parents.first())

@@ -135,8 +135,12 @@ impl Client {
             message,
         };
         let builder = match auth {
-            Auth::Bearer(token) => Octocrab::builder().personal_token(token),
+            Auth::Bearer(token) => {
+                crate::redact::register(&token);
+                Octocrab::builder().personal_token(token)
+            }
             Auth::Header(name, value) => {
+                crate::redact::register(&value);
                 Octocrab::builder().add_header(http::HeaderName::from_static(name), value)
             }
         };
@@ -209,6 +213,20 @@ impl Client {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let url = format!("{}{path}", self.api_url);
+        // Whatever a body quotes (a summary, a note, annotations), no credential leaves in it.
+        let body: Option<serde_json::Value> = match body {
+            Some(body) => {
+                let text = serde_json::to_string(body).map_err(|e| ApiError::Decode {
+                    service: self.service,
+                    method: method.name(),
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                })?;
+                serde_json::from_str(&crate::redact::redact(&text)).ok()
+            }
+            None => None,
+        };
+        let body = body.as_ref();
         let mut attempt = 0;
         loop {
             let response = match method {
@@ -312,6 +330,10 @@ impl Client {
 
 /// The `message` of a GitHub error body (plus its documentation URL), or the body itself.
 fn api_message(body: &str) -> String {
+    crate::redact::redact(&api_message_raw(body))
+}
+
+fn api_message_raw(body: &str) -> String {
     #[derive(serde::Deserialize)]
     struct ErrorBody {
         message: Option<String>,

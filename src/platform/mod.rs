@@ -25,19 +25,37 @@ pub fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
         return false;
     };
     for sha in shas {
+        // An id from a webhook payload or the environment is data: only a full hex object id is
+        // passed to git, and after `--` (`--upload-pack=…` once ran a command).
+        if !is_object_id(sha) {
+            return false;
+        }
         if git.try_resolve_commit(sha).is_some() {
             continue;
         }
         let _ = std::process::Command::new("timeout")
             .args(["120", "git", "-C"])
             .arg(git.root())
-            .args(["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha])
+            .args([
+                "fetch",
+                "--no-tags",
+                "--quiet",
+                "--depth=1",
+                "origin",
+                "--",
+                sha,
+            ])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .status();
     }
     shas.iter().all(|sha| git.try_resolve_commit(sha).is_some())
+}
+
+/// A full SHA-1 or SHA-256 object id in lower- or upper-case hex.
+pub fn is_object_id(text: &str) -> bool {
+    matches!(text.len(), 40 | 64) && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// A file of a platform's diff API: its status, paths and (when the API gives one) the patch.
@@ -139,4 +157,23 @@ pub(crate) async fn gather_base_files(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn only_hex_object_ids_reach_git_fetch() {
+        assert!(is_object_id(&"a".repeat(40)));
+        assert!(is_object_id(&"F".repeat(64)));
+        assert!(!is_object_id("--upload-pack=touch /tmp/pwned"));
+        assert!(!is_object_id(&format!("-{}", "a".repeat(39))));
+        assert!(!is_object_id("main"));
+        // Never fetched: the call says the commits are not there.
+        assert!(!ensure_commits(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &["--upload-pack=touch /tmp/pwned"]
+        ));
+    }
 }

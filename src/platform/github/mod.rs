@@ -465,7 +465,9 @@ fn log_report(v: &Verdict) {
     let token = workflow::stop_token();
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "::stop-commands::{token}");
-    let _ = text::render(v, false, &mut out);
+    let mut log = Vec::new();
+    let _ = text::render(v, false, &mut log);
+    let _ = out.write_all(&crate::redact::redact_bytes(log));
     let _ = writeln!(out, "::{token}::");
 }
 
@@ -474,7 +476,7 @@ fn write_summary(env: &Env, v: &Verdict) {
         return;
     };
     // The job summary holds at most 1 MiB per step.
-    let summary = markdown::summary(v, 1_000_000);
+    let summary = crate::redact::redact(&markdown::summary(v, 1_000_000));
     if let Ok(mut file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -14,6 +14,7 @@ use crate::platform::http::{ApiError, Auth, Client};
 use crate::report::{codequality, markdown, text};
 use crate::verdict::Verdict;
 use serde::Deserialize;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The pipeline's variables (GitLab's predefined CI/CD variables).
@@ -270,11 +271,15 @@ pub fn run(
         })?
     };
     let verdict = judge(source, meta, notes)?;
-    let _ = text::render(&verdict, false, &mut std::io::stdout().lock());
+    let mut log = Vec::new();
+    let _ = text::render(&verdict, false, &mut log);
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(&crate::redact::redact_bytes(log));
     let mut report = Vec::new();
     codequality::render(&verdict, &mut report)
         .map_err(|e| GitlabError::Setup(format!("cannot render the Code Quality report: {e}")))?;
-    std::fs::write(&outputs.codequality, report).map_err(|e| {
+    std::fs::write(&outputs.codequality, crate::redact::redact_bytes(report)).map_err(|e| {
         GitlabError::Setup(format!(
             "cannot write {}: {e}",
             outputs.codequality.display()
