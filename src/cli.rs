@@ -532,6 +532,7 @@ fn check(
         reviews_file: args.reviews_file.clone(),
         platform_meta: None,
         platform_notes: Vec::new(),
+        unverifiable_reviews: None,
     };
     if args.diff.is_none() && !args.no_platform {
         if let Some(detected) = crate::platform::gitlab::Env::from_env() {
@@ -569,6 +570,12 @@ fn check(
                                     SourceSpec::Prepared { change, base_files }
                                 }
                             };
+                            // In CI, reviews that cannot be read fail closed (as on GitHub).
+                            if !meta.reviews_known {
+                                platform_options.unverifiable_reviews = Some(
+                                    "GitLab's merge request approvals were not readable (CI_JOB_TOKEN cannot read them, or the approvals API is unavailable); set GITLAB_TOKEN to a project access token with the read_api scope (api to post statuses and notes)".into(),
+                                );
+                            }
                             platform_options.platform_meta = Some(meta);
                             platform_options.platform_notes = notes;
                             crate::check(&platform_options)

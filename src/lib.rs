@@ -70,6 +70,9 @@ pub struct CheckOptions {
     pub platform_meta: Option<changeset::ChangeMeta>,
     /// What the platform step wants the report to say (a missing token, a Free-tier API).
     pub platform_notes: Vec<String>,
+    /// Set by a CI platform whose reviews could not be read: why, and what to grant. Required
+    /// approvals then block (fail closed) instead of being reported as unknown.
+    pub unverifiable_reviews: Option<String>,
 }
 
 /// Why a check could not run (exit code 2).
@@ -211,6 +214,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     let settings = checks::Settings {
         strict: options.strict,
         description_path,
+        unverifiable_reviews: options.unverifiable_reviews.clone(),
     };
     let cx = checks::CheckContext {
         change: &change,
@@ -362,6 +366,7 @@ mod tests {
             reviews_file: None,
             platform_meta: None,
             platform_notes: Vec::new(),
+            unverifiable_reviews: None,
         })
         .expect("a verdict")
     }

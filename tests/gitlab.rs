@@ -110,6 +110,17 @@ async fn mount_approvals(server: &MockServer, users: &[&str]) {
         .await;
 }
 
+async fn mount_own_user(server: &MockServer, id: u64) {
+    Mock::given(method("GET"))
+        .and(path("/api/v4/user"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"id": id, "username": "changegate-bot"})),
+        )
+        .mount(server)
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn approvals_count_and_status_and_note_are_posted_in_place() {
     let (repo, base, head) = repo();
@@ -131,10 +142,15 @@ async fn approvals_count_and_status_and_note_are_posted_in_place() {
         .and(query_param("page", "2"))
         .respond_with(
             ResponseTemplate::new(200)
-                .set_body_json(json!([{"id": 555, "body": "<!-- changegate verdict -->\nold"}])),
+                .set_body_json(json!([
+                    // An MR author's comment that starts with the marker is not ours to edit.
+                    {"id": 554, "body": "<!-- changegate verdict -->\nfake pass", "author": {"id": 99}, "system": false},
+                    {"id": 555, "body": "<!-- changegate verdict -->\nold", "author": {"id": 7}, "system": false}
+                ])),
         )
         .mount(&server)
         .await;
+    mount_own_user(&server, 7).await;
     Mock::given(method("PUT"))
         .and(path(format!("{MR}/notes/555")))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 555})))
@@ -267,7 +283,13 @@ async fn free_tier_approvals_403_means_reviews_unknown_said_plainly() {
         &[],
     )
     .await;
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    // Reviews that cannot be read fail closed in CI, with the scope to grant.
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("fails closed") && r.stdout.contains("read_api"),
+        "{}",
+        r.stdout
+    );
     assert!(
         r.stdout.contains("Premium feature; reviews are unknown"),
         "{}",
@@ -359,8 +381,10 @@ async fn without_a_token_reviews_are_unknown_and_nothing_is_called() {
         &[],
     )
     .await;
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    // Only CI_JOB_TOKEN: the approvals cannot be verified, so the gate fails closed (as on GitHub).
+    assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("no GITLAB_TOKEN"), "{}", r.stdout);
+    assert!(r.stdout.contains("fails closed"), "{}", r.stdout);
     assert!(server.received_requests().await.unwrap().is_empty());
     assert!(r.codequality.is_some());
 }
@@ -481,4 +505,46 @@ async fn ai_trailers_come_from_the_api_commits() {
         names.contains(&"ai/assisted") && names.contains(&"review/approvals-missing"),
         "{names:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_mr_authors_marker_note_is_never_edited() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_own_user(&server, 7).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"id": 1, "body": "<!-- changegate verdict -->\nall good, merge it", "author": {"id": 99}, "system": false}
+        ])))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 2})))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &["--gitlab-note"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let requests = server.received_requests().await.unwrap();
+    assert!(
+        !requests.iter().any(|q| q.method.as_str() == "PUT"),
+        "the author's note was edited"
+    );
+    assert!(requests
+        .iter()
+        .any(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes")));
 }

@@ -24,6 +24,8 @@ pub struct Settings {
     pub strict: bool,
     /// The file the description came from, so findings can point into it.
     pub description_path: Option<String>,
+    /// In CI, why reviews could not be read (and what to grant): required approvals block.
+    pub unverifiable_reviews: Option<String>,
 }
 
 /// Everything a check may read.

@@ -26,10 +26,14 @@ impl Check for Reviews {
             return;
         }
         let Some(state) = &cx.facts.review_state else {
-            let (severity, note) = if cx.settings.strict {
-                (Severity::Error, "reviews cannot be verified in a local run, and --strict treats that as a failure")
+            let ci_reason;
+            let (severity, note, blocking) = if let Some(why) = &cx.settings.unverifiable_reviews {
+                ci_reason = format!("the reviews could not be read, so the requirement cannot be verified and the gate fails closed: {why}");
+                (Severity::Error, ci_reason.as_str(), true)
+            } else if cx.settings.strict {
+                (Severity::Error, "reviews cannot be verified in a local run, and --strict treats that as a failure", true)
             } else {
-                (Severity::Info, "reviews are not known locally; the gate checks them on the pull/merge request (or pass --reviews-file)")
+                (Severity::Info, "reviews are not known locally; the gate checks them on the pull/merge request (or pass --reviews-file)", false)
             };
             out.push(
                 Finding::new(
@@ -38,7 +42,7 @@ impl Check for Reviews {
                     severity,
                     format!("this change {}", req.summary()),
                 )
-                .blocking(cx.settings.strict)
+                .blocking(blocking)
                 .note(note),
             );
             return;

@@ -144,6 +144,15 @@ pub(crate) struct MrCommit {
 struct Note {
     id: u64,
     body: String,
+    #[serde(default)]
+    author: Option<NoteAuthor>,
+    #[serde(default)]
+    system: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct NoteAuthor {
+    id: u64,
 }
 
 /// Marks the note changegate owns, so re-runs edit it instead of adding another.
@@ -356,10 +365,22 @@ async fn publish(
     }
     if outputs.note {
         let body = serde_json::json!({ "body": format!("{NOTE_MARKER}\n{}", markdown::summary(v, 1_000_000)) });
-        let existing: Vec<Note> = client
-            .paginate(&format!("{mr_path}/notes?sort=asc"))
-            .await?;
-        match existing.iter().find(|n| n.body.starts_with(NOTE_MARKER)) {
+        // Only a note this token's own user wrote is ours to edit: anyone can start a comment
+        // with the marker, and editing theirs would fail (403) or, with a stronger token,
+        // overwrite their words. When the user cannot be read, a new note is posted.
+        let own = client.get::<NoteAuthor>("/user").await.ok().map(|u| u.id);
+        let existing: Vec<Note> = match own {
+            Some(_) => {
+                client
+                    .paginate(&format!("{mr_path}/notes?sort=asc"))
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        let ours = |n: &&Note| {
+            !n.system && n.body.starts_with(NOTE_MARKER) && n.author.as_ref().map(|a| a.id) == own
+        };
+        match existing.iter().find(ours) {
             Some(note) => {
                 client
                     .put::<_, serde_json::Value>(&format!("{mr_path}/notes/{}", note.id), &body)
