@@ -104,9 +104,11 @@ fn every_category_is_found() {
         categories_of(&audit, "direct change to prod"),
         vec!["direct_push", "undocumented"]
     );
+    // Approved only by `Reviewed-by:` trailers (offline): anyone can write those, so the
+    // change is never counted compliant.
     assert_eq!(
         categories_of(&audit, "Merge pull request #10"),
-        vec!["compliant"]
+        vec!["unverified_approvals"]
     );
     assert_eq!(
         categories_of(&audit, "Tweak a (#12)"),
@@ -132,7 +134,8 @@ fn every_category_is_found() {
     );
     assert!(!subjects.contains(&"docs only"));
     assert_eq!(audit["audit"]["commits_scanned"], 8);
-    assert_eq!(audit["totals"]["compliant"], 1);
+    assert_eq!(audit["totals"]["compliant"], 0);
+    assert_eq!(audit["totals"]["unverified_approvals"], 1);
     // Worst first: the root commit (pushed directly, undocumented, adding the policy) leads.
     assert_eq!(audit["audit"]["changes"][0]["subject"], "base");
     assert_eq!(

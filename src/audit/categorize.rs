@@ -16,6 +16,9 @@ pub struct Evidence<'a> {
     pub ai_extra_approvals: u32,
     pub facts: &'a Facts,
     pub findings: &'a [Finding],
+    /// The approvals come from commit trailers only (an offline audit): anyone can write
+    /// `Reviewed-by:`, so they are never proof enough for `compliant`.
+    pub trailer_approvals: bool,
 }
 
 /// The categories of one change, sorted; `compliant` when nothing is found.
@@ -89,6 +92,9 @@ pub fn categorize(e: &Evidence<'_>) -> Vec<Category> {
     if e.findings.iter().any(|f| f.check == "gate") {
         out.push(Category::PolicyChangedInSameChange);
     }
+    if out.is_empty() && e.trailer_approvals {
+        out.push(Category::UnverifiedApprovals);
+    }
     if out.is_empty() {
         out.push(Category::Compliant);
     }
@@ -129,6 +135,7 @@ mod tests {
             ai_extra_approvals: 1,
             facts,
             findings,
+            trailer_approvals: false,
         })
     }
 
@@ -191,6 +198,7 @@ mod tests {
             ai_extra_approvals: 0,
             facts: &f,
             findings: &findings[..1],
+            trailer_approvals: false,
         });
         assert_eq!(
             direct,

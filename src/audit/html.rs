@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Severity order: a change is drawn as the first of its categories.
-const ORDER: [Category; 10] = [
+const ORDER: [Category; 11] = [
     Category::DirectPush,
     Category::SelfApproved,
     Category::SelfMerged,
@@ -16,6 +16,7 @@ const ORDER: [Category; 10] = [
     Category::PolicyChangedInSameChange,
     Category::NotJudged,
     Category::ReviewsUnknown,
+    Category::UnverifiedApprovals,
     Category::Compliant,
 ];
 
@@ -30,6 +31,7 @@ fn color(c: Category) -> &'static str {
         Category::PolicyChangedInSameChange => "#be185d",
         Category::ReviewsUnknown => "#6b7280",
         Category::NotJudged => "#111827",
+        Category::UnverifiedApprovals => "#0e7490",
         Category::Compliant => "#15803d",
     }
 }

@@ -70,6 +70,7 @@ pub(super) fn judge(
         ai_extra_approvals: policy.ai.extra_approvals,
         facts: &evaluation.facts,
         findings: &evaluation.findings,
+        trailer_approvals: reviews_from == ReviewsFrom::Trailers,
     });
     let facts = &evaluation.facts;
     let mut areas: Vec<String> = candidate

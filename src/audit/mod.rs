@@ -47,6 +47,9 @@ pub enum Category {
     PolicyChangedInSameChange,
     /// Arrived through a merge or PR, but its reviews are not known (offline, no trailers).
     ReviewsUnknown,
+    /// Approved only by commit trailers (`Reviewed-by:`, an offline audit): anyone can write
+    /// one, so the approvals are unverified and the change is not counted compliant.
+    UnverifiedApprovals,
     /// changegate failed while judging it (a bug, reported with the change): not judged.
     NotJudged,
     /// Nothing found against it.
@@ -55,7 +58,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Category::DirectPush,
         Category::SelfApproved,
         Category::SelfMerged,
@@ -64,6 +67,7 @@ impl Category {
         Category::AiWithoutExtraReview,
         Category::PolicyChangedInSameChange,
         Category::ReviewsUnknown,
+        Category::UnverifiedApprovals,
         Category::NotJudged,
         Category::Compliant,
     ];
@@ -72,7 +76,10 @@ impl Category {
     pub fn is_violation(self) -> bool {
         !matches!(
             self,
-            Category::Compliant | Category::ReviewsUnknown | Category::NotJudged
+            Category::Compliant
+                | Category::ReviewsUnknown
+                | Category::UnverifiedApprovals
+                | Category::NotJudged
         )
     }
 
@@ -86,6 +93,7 @@ impl Category {
             Category::AiWithoutExtraReview => "AI-assisted without the extra review",
             Category::PolicyChangedInSameChange => "policy changed in the same change",
             Category::ReviewsUnknown => "reviews unknown",
+            Category::UnverifiedApprovals => "approvals unverified (commit trailers only)",
             Category::NotJudged => "not judged (internal error)",
             Category::Compliant => "compliant",
         }
