@@ -299,3 +299,50 @@ fn attack_mnemonic_and_diff_prefixes_cannot_dodge_tiers_in_diff_mode() {
         assert_eq!(report["files"][0]["tier"], "tier-1", "{patch}");
     }
 }
+
+#[test]
+fn attack_removing_cfg_test_around_existing_unwraps_makes_them_new_production_code() {
+    let before = "pub fn f() {}\n\n#[cfg(test)]\nmod helpers {\n    pub fn g() -> u8 {\n        Some(1).unwrap()\n    }\n}\n";
+    let repo = TestRepo::with_base(&[("src/control_plane/mod.rs", before)]);
+    repo.write(
+        "src/control_plane/mod.rs",
+        before.replace("#[cfg(test)]\n", ""),
+    );
+    repo.commit("ship the helper");
+    let report = check(&repo, 0);
+    let unwrap = finding(&report, "rust/unwrap").expect("the unwrap is production code now");
+    assert_eq!(unwrap["range"]["start_line"], 5);
+}
+
+#[test]
+fn attack_unwrap_spelled_as_a_path_or_raw_identifier_is_still_an_unwrap() {
+    let repo = TestRepo::with_base(&[("src/control_plane/mod.rs", "pub fn f() {}\n")]);
+    repo.write(
+        "src/control_plane/mod.rs",
+        "pub fn f(x: Option<u8>, v: Vec<Option<u8>>) -> u8 {\n    let _w: Vec<u8> = v.into_iter().map(Option::unwrap).collect();\n    let _y = x.r#unwrap();\n    Option::unwrap(x)\n}\n",
+    );
+    repo.commit("spellings");
+    let report = check(&repo, 0);
+    let lines: Vec<u64> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "rust/unwrap")
+        .map(|f| f["range"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+}
+
+#[test]
+fn attack_an_audit_branch_cannot_be_a_git_option() {
+    let repo = TestRepo::with_base(&[("README.md", "x\n")]);
+    let planted = repo.scratch().join("planted");
+    let out = repo
+        .changegate()
+        .args(["audit", "--since", "30d", "--offline", "--branch"])
+        .arg(format!("--output={}", planted.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!planted.exists(), "git took the branch as an option");
+}

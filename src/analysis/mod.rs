@@ -573,19 +573,73 @@ fn deepen(
         &syntax.removed_lines,
         &syntax.added_lines,
     );
-    // The old tree only serves rules about removed code; free it when nothing was removed.
-    if !analysis
+    // The old tree only serves rules about removed code; free it when nothing was removed
+    // (after the test-code comparison below).
+    let old_tree_for_tests = if analysis
         .items
         .iter()
         .any(|i| i.change == ItemChange::Removed)
     {
-        syntax.old_tree = None;
-    }
+        syntax.old_tree.clone()
+    } else {
+        syntax.old_tree.take()
+    };
     stage.set("test code");
     if let Some(tree) = &syntax.new_tree {
         syntax.test_ranges = testcode::test_ranges(language, tree, new_text);
     }
+    // Code that was test code before and is production code now (a removed `#[cfg(test)]`)
+    // is new production code, though not one of its lines changed.
+    if let (Some(old_tree), Some(_)) = (&old_tree_for_tests, &syntax.new_tree) {
+        let old_ranges = testcode::test_ranges(language, old_tree, old_text);
+        let in_old_tests = |line: u32| old_ranges.iter().any(|&(s, e)| s <= line && line <= e);
+        let mut became_production: Vec<u32> = unchanged_lines(&file.hunks, new_text)
+            .into_iter()
+            .filter(|&(old, new)| in_old_tests(old) && !syntax.is_test_line(new))
+            .map(|(_, new)| new)
+            .collect();
+        if !became_production.is_empty() {
+            syntax.added_lines.append(&mut became_production);
+            syntax.added_lines.sort_unstable();
+            syntax.added_lines.dedup();
+        }
+    }
     (analysis, syntax)
+}
+
+/// `(old line, new line)` of every line the change left as it was, from the hunks.
+fn unchanged_lines(hunks: &[crate::changeset::Hunk], new_text: &str) -> Vec<(u32, u32)> {
+    let total = u32::try_from(new_text.lines().count()).unwrap_or(u32::MAX);
+    let mut out = Vec::new();
+    let (mut old, mut new) = (1u32, 1u32);
+    for hunk in hunks {
+        // Lines between hunks are unchanged.
+        while new < hunk.new_start && new <= total {
+            out.push((old, new));
+            old += 1;
+            new += 1;
+        }
+        for (line, o, n) in hunk.numbered() {
+            if line.kind == LineKind::Context {
+                out.push((o, n));
+            }
+        }
+        old = hunk.old_start + hunk.old_len;
+        new = hunk.new_start + hunk.new_len;
+        // A zero-length side starts one line earlier.
+        if hunk.old_len == 0 {
+            old += 1;
+        }
+        if hunk.new_len == 0 {
+            new += 1;
+        }
+    }
+    while new <= total {
+        out.push((old, new));
+        old += 1;
+        new += 1;
+    }
+    out
 }
 
 /// The 1-based line of the first error or missing node, found without recursion.

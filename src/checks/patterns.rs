@@ -5,7 +5,7 @@ use super::coverage::{fails_closed, internal_error};
 use super::{Check, CheckContext};
 use crate::analysis::guard;
 use crate::report::{Finding, Severity};
-use crate::rules::run_file;
+use crate::rules::run_file_within_budget;
 use rayon::prelude::*;
 
 pub struct Patterns;
@@ -25,10 +25,10 @@ impl Check for Patterns {
             .zip(cx.analysis.syntax.par_iter())
             .map(|((file, analysis), syntax)| {
                 // A panic in one file's rules is that file's internal error; the run goes on.
-                let matches = match guard::run("rule queries", |_| {
-                    run_file(cx.rules, file, analysis, syntax)
+                let (matches, over_budget) = match guard::run("rule queries", |_| {
+                    run_file_within_budget(cx.rules, file, analysis, syntax)
                 }) {
-                    Ok(matches) => matches,
+                    Ok(result) => result,
                     Err(error) => {
                         return vec![internal_error(
                             "analysis",
@@ -38,6 +38,18 @@ impl Check for Patterns {
                         )];
                     }
                 };
+                let budget_finding = over_budget.then(|| {
+                    let fail_closed = fails_closed(cx, analysis);
+                    Finding::new(
+                        "analysis",
+                        "analysis/query-budget",
+                        if fail_closed { Severity::Error } else { Severity::Warning },
+                        "a rule query needed more than its work budget on this file and was stopped: its matches may be incomplete",
+                    )
+                    .blocking(fail_closed)
+                    .at(analysis.path.clone(), None)
+                    .note("a custom query with nested quantifiers can take minutes on some files; simplify the rule's query (see `changegate rules test`)")
+                });
                 matches
                     .into_iter()
                     .map(|(index, m)| {
@@ -51,6 +63,7 @@ impl Check for Patterns {
                         finding.item = m.item;
                         finding
                     })
+                    .chain(budget_finding)
                     .collect()
             })
             .collect();

@@ -96,7 +96,20 @@ struct FileRun<'a> {
     new_lines: Option<LineIndex<'a>>,
     old_lines: Option<LineIndex<'a>>,
     context: BTreeMap<String, String>,
+    /// Query work left for this file (tree-sitter progress callbacks: deterministic).
+    query_steps_left: std::cell::Cell<u64>,
+    /// Set when a query ran out of work budget and was stopped.
+    query_over_budget: std::cell::Cell<bool>,
 }
+
+/// The query work one file may take, in tree-sitter progress callbacks (one per 100 cursor
+/// operations): custom queries with nested quantifiers can take minutes on a hostile file; a
+/// budget counted, not timed, gives the same verdict on every machine.
+pub const QUERY_BUDGET_BASE: u64 = 200_000;
+pub const QUERY_BUDGET_PER_KIB: u64 = 20_000;
+
+/// In-progress matches a query may hold at once (bounds memory on a hostile file).
+const QUERY_MATCH_LIMIT: u32 = 10_000;
 
 impl<'a> FileRun<'a> {
     fn new(file: &'a FileChange, analysis: &'a FileAnalysis, syntax: &'a FileSyntax) -> Self {
@@ -106,6 +119,8 @@ impl<'a> FileRun<'a> {
             analysis.tier.clone().unwrap_or_else(|| "untiered".into()),
         );
         context.insert("path".to_owned(), analysis.path.clone());
+        let bytes = file.new_text.as_deref().map_or(0, str::len)
+            + file.old_text.as_deref().map_or(0, str::len);
         FileRun {
             file,
             analysis,
@@ -113,6 +128,10 @@ impl<'a> FileRun<'a> {
             new_lines: file.new_text.as_deref().map(LineIndex::new),
             old_lines: file.old_text.as_deref().map(LineIndex::new),
             context,
+            query_steps_left: std::cell::Cell::new(
+                QUERY_BUDGET_BASE + QUERY_BUDGET_PER_KIB * (bytes as u64).div_ceil(1024),
+            ),
+            query_over_budget: std::cell::Cell::new(false),
         }
     }
 
@@ -170,7 +189,39 @@ pub fn run_file(
     analysis: &FileAnalysis,
     syntax: &FileSyntax,
 ) -> Vec<(usize, RuleMatch)> {
+    run_file_within_budget(set, file, analysis, syntax).0
+}
+
+/// `run_file`, also saying whether a query ran out of its work budget (its matches are then
+/// incomplete, and the caller must say so).
+pub fn run_file_within_budget(
+    set: &RuleSet,
+    file: &FileChange,
+    analysis: &FileAnalysis,
+    syntax: &FileSyntax,
+) -> (Vec<(usize, RuleMatch)>, bool) {
     let run = FileRun::new(file, analysis, syntax);
+    let out = run_file_with(set, &run);
+    (out, run.query_over_budget.get())
+}
+
+/// `run_file_within_budget` with an explicit number of query steps (tests).
+#[cfg(test)]
+pub fn run_file_with_steps(
+    set: &RuleSet,
+    file: &FileChange,
+    analysis: &FileAnalysis,
+    syntax: &FileSyntax,
+    steps: u64,
+) -> (Vec<(usize, RuleMatch)>, bool) {
+    let run = FileRun::new(file, analysis, syntax);
+    run.query_steps_left.set(steps);
+    let out = run_file_with(set, &run);
+    (out, run.query_over_budget.get())
+}
+
+fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
+    let analysis = run.analysis;
     let applicable: Vec<bool> = set.rules.iter().map(|r| run.applies(r, true)).collect();
     let mut out: Vec<(usize, RuleMatch)> = Vec::new();
     let combined = analysis
@@ -186,7 +237,7 @@ pub fn run_file(
         {
             continue;
         }
-        let matches = single_rule_hits(&run, rule);
+        let matches = single_rule_hits(run, rule);
         out.extend(matches.into_iter().map(|m| (index, m)));
     }
     if let Some(combined) = combined {
@@ -209,7 +260,7 @@ pub fn run_file(
                     .unwrap_or(0)
             };
             for (rule, m) in query_hits(
-                &run,
+                run,
                 &combined.query,
                 combined.match_index,
                 Side::New,
@@ -226,7 +277,7 @@ pub fn run_file(
         indexes.push(index);
         matches.push(m);
     }
-    attach_items(&run, &mut matches);
+    attach_items(run, &mut matches);
     let mut out: Vec<(usize, RuleMatch)> = indexes.into_iter().zip(matches).collect();
     out.sort_by_key(|(index, m)| (*index, m.range));
     out
@@ -301,9 +352,26 @@ fn query_hits<'r>(
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     let mut cursor = QueryCursor::new();
+    cursor.set_match_limit(QUERY_MATCH_LIMIT);
     for range in ranges {
         cursor.set_byte_range(range);
-        let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+        let steps = &run.query_steps_left;
+        let over = &run.query_over_budget;
+        let mut spend = |_: &tree_sitter::QueryCursorState| {
+            let left = steps.get();
+            if left == 0 {
+                over.set(true);
+                return true;
+            }
+            steps.set(left - 1);
+            false
+        };
+        let mut matches = cursor.matches_with_options(
+            query,
+            tree.root_node(),
+            text.as_bytes(),
+            tree_sitter::QueryCursorOptions::new().progress_callback(&mut spend),
+        );
         while let Some(m) = matches.next() {
             let Some(rule) = rule_for(m.pattern_index) else {
                 continue;
@@ -578,5 +646,39 @@ mod tests {
         let mut vars = BTreeMap::new();
         vars.insert("a".to_owned(), "1".to_owned());
         assert_eq!(interpolate("{{a}} {{ a }} {{b}} {{", &vars), "1 1 {{b}} {{");
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+    use crate::changeset::{Content, FileStatus};
+    use crate::policy::Policy;
+
+    #[test]
+    fn a_query_out_of_work_budget_stops_and_says_so() {
+        let text: String = (0..3_000)
+            .map(|i| format!("fn f{i}() {{ let x = Some({i}).unwrap(); }}\n"))
+            .collect();
+        let mut file = FileChange::new(
+            FileStatus::Added,
+            None,
+            Some("src/control_plane/a.rs".into()),
+        );
+        file.content = Content::Text;
+        file.hunks = crate::diff::compute_hunks(b"", text.as_bytes(), 3);
+        file.new_text = Some(text.as_str().into());
+        let (analysis, syntax) = crate::analysis::analyse_file(
+            &file,
+            &Policy::builtin(),
+            crate::analysis::DEFAULT_PARSE_BUDGET,
+        );
+        let set = RuleSet::load(None, &[], &[]).unwrap();
+        let (full, over) = run_file_within_budget(&set, &file, &analysis, &syntax);
+        assert!(!over, "an ordinary file stays within the default budget");
+        assert!(!full.is_empty());
+        let (cut, over) = run_file_with_steps(&set, &file, &analysis, &syntax, 0);
+        assert!(over);
+        assert!(cut.len() < full.len());
     }
 }

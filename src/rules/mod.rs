@@ -12,7 +12,7 @@ mod raw;
 pub mod selftest;
 mod when;
 
-pub use engine::{run_file, run_rule, RuleMatch};
+pub use engine::{run_file, run_file_within_budget, run_rule, RuleMatch};
 pub use keypath::KeyPattern;
 pub use packs::BUILTIN_PACKS;
 pub use raw::{Scope, Side};
