@@ -548,3 +548,30 @@ async fn an_mr_authors_marker_note_is_never_edited() {
         .iter()
         .any(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blackholed_api_ends_in_exit_2_within_the_total_budget() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(30)))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[("GITLAB_TOKEN", TOKEN), ("CHANGEGATE_API_TOTAL_SECS", "1")],
+        &[],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    // The budget's own message: had the gate waited for the 30 s answer, it would have failed
+    // on the empty body instead.
+    assert!(
+        r.stderr.contains("CHANGEGATE_API_TOTAL_SECS"),
+        "{}",
+        r.stderr
+    );
+}

@@ -71,6 +71,9 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// The longest changegate waits for a rate limit to reset.
     pub max_wait: Duration,
+    /// All requests of one client together may take this long (a blackholed API must not hold
+    /// the job for ten minutes): past it, the call fails (exit 2) and says so.
+    pub total: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -79,6 +82,7 @@ impl Default for RetryPolicy {
             max_retries: 4,
             base_delay: Duration::from_millis(500),
             max_wait: Duration::from_secs(120),
+            total: Duration::from_secs(180),
         }
     }
 }
@@ -98,6 +102,8 @@ pub struct Client {
     api_url: String,
     retry: RetryPolicy,
     service: &'static str,
+    /// When the client was made: `retry.total` counts from here.
+    started: std::time::Instant,
 }
 
 #[derive(Clone, Copy)]
@@ -157,6 +163,7 @@ impl Client {
             api_url: api_url.trim_end_matches('/').to_owned(),
             retry,
             service,
+            started: std::time::Instant::now(),
         })
     }
 
@@ -228,12 +235,32 @@ impl Client {
         };
         let body = body.as_ref();
         let mut attempt = 0;
+        let out_of_time = || {
+            ApiError::Transport {
+            service: self.service,
+            method: method.name(),
+            path: path.to_owned(),
+            message: format!(
+                "no answer within the {} s all API calls of this run may take together (CHANGEGATE_API_TOTAL_SECS)",
+                self.retry.total.as_secs()
+            ),
+        }
+        };
         loop {
-            let response = match method {
-                Method::Get => self.octocrab._get(url.as_str()).await,
-                Method::Post => self.octocrab._post(url.as_str(), body).await,
-                Method::Patch => self.octocrab._patch(url.as_str(), body).await,
-                Method::Put => self.octocrab._put(url.as_str(), body).await,
+            let Some(left) = self.retry.total.checked_sub(self.started.elapsed()) else {
+                return Err(out_of_time());
+            };
+            let request = async {
+                match method {
+                    Method::Get => self.octocrab._get(url.as_str()).await,
+                    Method::Post => self.octocrab._post(url.as_str(), body).await,
+                    Method::Patch => self.octocrab._patch(url.as_str(), body).await,
+                    Method::Put => self.octocrab._put(url.as_str(), body).await,
+                }
+            };
+            let response = match tokio::time::timeout(left, request).await {
+                Ok(response) => response,
+                Err(_) => return Err(out_of_time()),
             };
             let wait = match response {
                 Err(e) => {

@@ -368,6 +368,12 @@ pub(crate) fn retry_policy() -> RetryPolicy {
     {
         policy.max_wait = std::time::Duration::from_secs(secs);
     }
+    if let Some(secs) = std::env::var("CHANGEGATE_API_TOTAL_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        policy.total = std::time::Duration::from_secs(secs);
+    }
     policy
 }
 
