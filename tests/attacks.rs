@@ -346,3 +346,25 @@ fn attack_an_audit_branch_cannot_be_a_git_option() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!planted.exists(), "git took the branch as an option");
 }
+
+#[test]
+fn attack_editing_the_target_of_a_tier_one_symlink_is_a_tier_one_change() {
+    let repo = TestRepo::with_base(&[("shared/app.yaml", "spec:\n  replicas: 3\n")]);
+    std::fs::create_dir_all(repo.path().join("deploy")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../shared/app.yaml", repo.path().join("deploy/app.yaml")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../shared", repo.path().join("deploy/conf")).unwrap();
+    repo.commit("links");
+    repo.git(&["checkout", "-q", "-B", "main"]);
+    repo.git(&["checkout", "-q", "-b", "edit"]);
+    repo.write("shared/app.yaml", "spec:\n  replicas: 0\n");
+    repo.commit("scale down through the link");
+    let report = check(&repo, 1);
+    let f = file(&report, "shared/app.yaml");
+    assert_eq!(f["tier"], "tier-1");
+    assert_eq!(
+        f["linked_from"],
+        serde_json::json!(["deploy/app.yaml", "deploy/conf/app.yaml"])
+    );
+}

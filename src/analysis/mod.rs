@@ -35,6 +35,9 @@ pub struct FileAnalysis {
     pub tier_index: Option<usize>,
     /// The policy file or a custom rule.
     pub gate_file: bool,
+    /// Symlinks in the repository that lead to this file (their tiers count too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked_from: Vec<String>,
     pub content: Content,
     pub language: Option<Language>,
     pub added: usize,
@@ -310,10 +313,12 @@ pub fn analyse_file_with(
 /// What a file is, from its paths and content kind: tier, gate file, language, line counts,
 /// and the gaps its content implies. Cheap and free of parsing.
 fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
-    let gate_file = file.paths().any(|p| policy.is_gate_file(p));
+    // Every path the file had or has, and every symlink that leads to it.
+    let places = || file.paths().chain(file.aliases.iter().map(String::as_str));
+    let gate_file = places().any(|p| policy.is_gate_file(p));
     // A file is as strict as the strictest place it was or is: moving code out of a tier-1
-    // directory is a tier-1 change.
-    let by_path = file.paths().filter_map(|p| policy.tier_index(p)).min();
+    // directory is a tier-1 change, and so is editing what a tier-1 symlink points to.
+    let by_path = places().filter_map(|p| policy.tier_index(p)).min();
     let gate_tier = (gate_file && !policy.tiers.is_empty()).then_some(0);
     let tier_index = match (by_path, gate_tier) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -375,6 +380,7 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
         tier: tier_index.map(|i| policy.tiers[i].name.clone()),
         tier_index,
         gate_file,
+        linked_from: file.aliases.clone(),
         content: file.content,
         language,
         added,

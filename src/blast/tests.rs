@@ -26,6 +26,7 @@ fn file(
         items: Vec::new(),
         config_changes: Vec::new(),
         coverage: Default::default(),
+        linked_from: Vec::new(),
     }
 }
 

@@ -140,6 +140,9 @@ pub struct FileChange {
     /// For a binary or oversized file that is not analysed: its new-side lines (lossy) that the
     /// old side does not have, with their numbers, so that text and secret rules still see them.
     pub scan_lines: Vec<(u32, String)>,
+    /// Other paths the file is reached at: symlinks in the repository (at the base or the head)
+    /// that lead to it. Tiers judge these too, and the strictest wins.
+    pub aliases: Vec<String>,
 }
 
 impl FileChange {
@@ -160,6 +163,7 @@ impl FileChange {
             new_blob: None,
             lossy: false,
             scan_lines: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 

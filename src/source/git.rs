@@ -412,7 +412,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     let blobs = read_blobs(&git, &blob_requests(&entries), limits.max_file_bytes)?;
 
     // Hunks are computed per file in parallel; `collect` keeps the listing's order.
-    let files = {
+    let mut files = {
         use rayon::prelude::*;
         entries
             .par_iter()
@@ -420,6 +420,10 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
             .collect::<Result<Vec<_>, _>>()?
     };
     drop(blobs);
+    // A file reached through a symlink is also at the link's place: editing `shared/app.yaml`
+    // that `deploy/app.yaml` links to is a change to `deploy/app.yaml`.
+    let links = super::symlinks::links_at(&git, &[base_sha.as_str(), head_commit.as_str()])?;
+    super::symlinks::attach_aliases(&mut files, &links);
 
     if request.head == HeadSpec::WorkingTree {
         let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;

@@ -6,6 +6,7 @@ mod content;
 pub mod git;
 pub mod patch;
 mod raw;
+mod symlinks;
 
 pub use git::{load_git, GitRequest, HeadSpec};
 pub use patch::load_patch;

@@ -52,6 +52,7 @@ fn analysis(policy: &Policy, paths: &[&str]) -> Analysis {
                 items: Vec::new(),
                 config_changes: Vec::new(),
                 coverage: Default::default(),
+                linked_from: Vec::new(),
             }
         })
         .collect();
