@@ -5,30 +5,6 @@ mod common;
 
 use common::{file, rule_ids, TestRepo};
 
-fn description(repo: &TestRepo) -> String {
-    let path = repo.scratch().join("pr.md");
-    std::fs::write(
-        &path,
-        "## Risk\nLow risk: one value changes here.\n\n## Rollback\nRevert the commit and redeploy it.\n\n## Testing\nRan the unit tests.\n",
-    )
-    .unwrap();
-    path.to_str().unwrap().to_owned()
-}
-
-fn check(repo: &TestRepo, code: i32) -> serde_json::Value {
-    repo.check_json(
-        &[
-            "--base",
-            "main",
-            "--head",
-            "HEAD",
-            "--description-file",
-            &description(repo),
-        ],
-        code,
-    )
-}
-
 fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> Option<&'a serde_json::Value> {
     report["findings"]
         .as_array()
@@ -45,7 +21,7 @@ fn attack_own_suppression_cannot_silence_a_committed_secret() {
         "# changegate: allow(secrets/aws-access-key) reason: \"only a test key\"\nKEY = \"AKIAIOSFODNN7EXAMPLE\"\n",
     );
     repo.commit("add key");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     let secret = finding(&report, "secrets/aws-access-key").expect("not silenced");
     assert_eq!(secret["blocking"], true);
     assert!(report["suppressions"].as_array().unwrap().is_empty());
@@ -60,7 +36,7 @@ fn attack_own_suppression_cannot_silence_the_policy_change_finding() {
         "# changegate: allow(gate/policy-changed) reason: \"cosmetic\"\nversion: 1\n",
     );
     repo.commit("quiet");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     assert!(finding(&report, "gate/policy-changed").is_some());
 }
 
@@ -72,7 +48,7 @@ fn attack_suppression_inside_a_string_literal_is_not_a_suppression() {
         "pub fn f() -> u8 {\n    let _s = \"// changegate: allow(rust/unwrap) reason: \\\"fine\\\"\"; Some(1).unwrap()\n}\n",
     );
     repo.commit("hide");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     assert!(report["suppressions"].as_array().unwrap().is_empty());
 }
 
@@ -84,7 +60,7 @@ fn attack_an_added_suppression_is_reported_with_its_author_and_reason() {
         "pub fn f() -> u8 {\n    // changegate: allow(rust/unwrap) reason: \"never None here\"\n    Some(1).unwrap()\n}\n",
     );
     repo.commit("unwrap");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     let added = finding(&report, "suppression/added").expect("reported");
     assert!(added["message"]
         .as_str()
@@ -99,7 +75,7 @@ fn attack_case_variants_of_tier_directories_stay_tier_one() {
     repo.write("Deploy/app.yaml", "spec:\n  replicas: 0\n");
     repo.write("services/Control_Plane/router.rs", "pub fn f() {}\n");
     repo.commit("dodge");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     assert_eq!(file(&report, "Deploy/app.yaml")["tier"], "tier-1");
     assert_eq!(
         file(&report, "services/Control_Plane/router.rs")["tier"],
@@ -112,7 +88,7 @@ fn attack_a_change_to_codeowners_alone_is_a_tier_one_gate_change() {
     let repo = TestRepo::with_base(&[(".github/CODEOWNERS", "* @org/sre\n")]);
     repo.write(".github/CODEOWNERS", "* @mallory\n");
     repo.commit("owners");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     let f = file(&report, ".github/CODEOWNERS");
     assert_eq!(f["tier"], "tier-1");
     assert_eq!(f["gate_file"], true);
@@ -125,7 +101,7 @@ fn attack_ci_definitions_are_gate_files() {
     repo.write(".gitlab-ci.yml", "test:\n  script: [\"true\"]\n");
     repo.write(".GitHub/Workflows/ci.yml", "on: push\n");
     repo.commit("ci");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     for path in [".gitlab-ci.yml", ".GitHub/Workflows/ci.yml"] {
         assert_eq!(file(&report, path)["gate_file"], true, "{path}");
         assert_eq!(file(&report, path)["tier"], "tier-1", "{path}");
@@ -148,11 +124,11 @@ fn attack_rules_in_the_documented_default_directory_load_and_are_gate_files() {
     ]);
     repo.write("src/a.txt", "x\nTODO\n");
     repo.commit("todo");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     assert!(rule_ids(&report).contains(&"custom/no-todo".to_owned()));
     repo.write(".changegate/rules/custom.yml", "[]\n");
     repo.commit("drop the rule");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     let f = file(&report, ".changegate/rules/custom.yml");
     assert_eq!(f["gate_file"], true);
     assert!(rule_ids(&report).contains(&"gate/rules-changed".to_owned()));
@@ -163,7 +139,7 @@ fn attack_a_nul_byte_does_not_hide_a_secret_in_an_untiered_file() {
     let repo = TestRepo::with_base(&[("README.md", "x\n")]);
     repo.write("notes.cfg", b"key = AKIAIOSFODNN7EXAMPLE\n\0\n".as_slice());
     repo.commit("binary-looking");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     assert_eq!(file(&report, "notes.cfg")["content"], "binary");
     assert_eq!(
         finding(&report, "secrets/aws-access-key").unwrap()["path"],
@@ -179,7 +155,7 @@ fn attack_an_invalid_utf8_byte_does_not_hide_a_privileged_pod() {
     hostile.extend_from_slice(b"# \xff\n");
     repo.write("k8s/pod.yaml", hostile);
     repo.commit("latin-1");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     assert!(finding(&report, "k8s/privileged").is_some());
     assert_eq!(
         file(&report, "k8s/pod.yaml")["analysis"]["gaps"][0]["reason"],
@@ -195,7 +171,7 @@ fn attack_padding_past_the_size_limit_does_not_hide_a_secret() {
     assert!(padded.len() > 2 * 1024 * 1024);
     repo.write("config.env", padded);
     repo.commit("padded");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     assert_eq!(file(&report, "config.env")["content"], "too_large");
     assert!(finding(&report, "secrets/aws-access-key").is_some());
 }
@@ -219,7 +195,7 @@ fn attack_hostile_file_names_and_yaml_keys_cannot_inject_into_reports() {
                 "--format",
                 format,
                 "--description-file",
-                &description(&repo),
+                &repo.description_file(),
             ])
             .output()
             .unwrap();
@@ -309,7 +285,7 @@ fn attack_removing_cfg_test_around_existing_unwraps_makes_them_new_production_co
         before.replace("#[cfg(test)]\n", ""),
     );
     repo.commit("ship the helper");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     let unwrap = finding(&report, "rust/unwrap").expect("the unwrap is production code now");
     assert_eq!(unwrap["range"]["start_line"], 5);
 }
@@ -322,7 +298,7 @@ fn attack_unwrap_spelled_as_a_path_or_raw_identifier_is_still_an_unwrap() {
         "pub fn f(x: Option<u8>, v: Vec<Option<u8>>) -> u8 {\n    let _w: Vec<u8> = v.into_iter().map(Option::unwrap).collect();\n    let _y = x.r#unwrap();\n    Option::unwrap(x)\n}\n",
     );
     repo.commit("spellings");
-    let report = check(&repo, 0);
+    let report = repo.check_documented(0);
     let lines: Vec<u64> = report["findings"]
         .as_array()
         .unwrap()
@@ -360,7 +336,7 @@ fn attack_editing_the_target_of_a_tier_one_symlink_is_a_tier_one_change() {
     repo.git(&["checkout", "-q", "-b", "edit"]);
     repo.write("shared/app.yaml", "spec:\n  replicas: 0\n");
     repo.commit("scale down through the link");
-    let report = check(&repo, 1);
+    let report = repo.check_documented(1);
     let f = file(&report, "shared/app.yaml");
     assert_eq!(f["tier"], "tier-1");
     assert_eq!(

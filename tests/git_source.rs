@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{file, rule_ids, TestRepo, GOOD_DESCRIPTION};
+use common::{file, rule_ids, TestRepo};
 use std::os::unix::fs::PermissionsExt;
 
 fn lines(n: usize, tag: &str) -> String {
@@ -70,7 +70,7 @@ fn binary_file_is_kept_and_marked() {
             "--head",
             "HEAD",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
         ],
         0,
     );
@@ -106,7 +106,7 @@ fn unicode_and_spaces_in_paths() {
             "--head",
             "HEAD",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
         ],
         0,
     );
@@ -165,7 +165,7 @@ fn non_utf8_file_is_marked_and_still_counted() {
             "--head",
             "HEAD",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
         ],
         0,
     );
@@ -191,7 +191,7 @@ fn huge_file_is_classified_by_path_only() {
             "--max-file-size",
             "500",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
         ],
         1,
     );
@@ -436,7 +436,7 @@ fn tier_one_change_without_docs_blocks_and_with_docs_passes() {
             "--head",
             "HEAD",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
         ],
         0,
     );
@@ -453,7 +453,7 @@ fn tier_one_change_without_docs_blocks_and_with_docs_passes() {
             "--head",
             "HEAD",
             "--description-file",
-            &desc(&repo),
+            &repo.description_file(),
             "--strict",
         ],
         1,
@@ -672,10 +672,4 @@ fn git_and_patch_sources_agree() {
         file(&from_git, "deploy/a.yaml")["analysis"]["status"],
         "complete"
     );
-}
-
-fn desc(repo: &TestRepo) -> String {
-    let path = repo.scratch().join("pr.md");
-    std::fs::write(&path, GOOD_DESCRIPTION).unwrap();
-    path.to_str().unwrap().to_owned()
 }

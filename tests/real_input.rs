@@ -6,42 +6,18 @@ mod common;
 
 use common::{file, rule_ids, TestRepo};
 
-fn description(repo: &TestRepo) -> String {
-    let path = repo.scratch().join("pr.md");
-    std::fs::write(
-        &path,
-        "## Risk\nLow risk: one value changes here.\n\n## Rollback\nRevert the commit and redeploy it.\n\n## Testing\nRan the unit tests.\n",
-    )
-    .unwrap();
-    path.to_str().unwrap().to_owned()
-}
-
 fn run(repo: &TestRepo, format: &str) -> (i32, String) {
     let out = repo
         .changegate()
         .args([
             "check", "--base", "main", "--head", "HEAD", "--format", format,
         ])
-        .args(["--description-file", &description(repo)])
+        .args(["--description-file", &repo.description_file()])
         .output()
         .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
-
-fn json(repo: &TestRepo, code: i32) -> serde_json::Value {
-    repo.check_json(
-        &[
-            "--base",
-            "main",
-            "--head",
-            "HEAD",
-            "--description-file",
-            &description(repo),
-        ],
-        code,
     )
 }
 
@@ -56,7 +32,7 @@ fn hcl_reference_expressions_get_a_verdict_not_a_stack_overflow() {
         "a = var.x\nb = c[0]\nresource \"aws_subnet\" \"s\" {\n  vpc_id = aws_vpc.main.id\n  tags = merge(var.tags, { Name = \"s\" })\n}\n",
     );
     repo.commit("references");
-    let report = json(&repo, 0);
+    let report = repo.check_documented(0);
     let changes = file(&report, "main.tf")["config_changes"]
         .as_array()
         .unwrap();
@@ -90,7 +66,7 @@ fn yaml_alias_bomb_is_bounded_and_reported() {
     let repo = TestRepo::with_base(&[("config/app.yaml", "a: 1\n")]);
     repo.write("config/app.yaml", &bomb);
     repo.commit("aliases");
-    let report = json(&repo, 1);
+    let report = repo.check_documented(1);
     let analysis = &file(&report, "config/app.yaml")["analysis"];
     assert_eq!(analysis["status"], "partial");
     assert_eq!(analysis["gaps"][0]["reason"], "alias-budget");
@@ -110,7 +86,7 @@ fn a_deeply_nested_line_no_longer_hides_the_rest_of_the_file() {
         ),
     );
     repo.commit("privileged");
-    let report = json(&repo, 1);
+    let report = repo.check_documented(1);
     let ids = rule_ids(&report);
     assert!(ids.contains(&"k8s/privileged".to_owned()), "{ids:?}");
     let analysis = &file(&report, "k8s/pod.yaml")["analysis"];
@@ -142,7 +118,7 @@ fn a_valid_60000_key_map_is_compared_completely() {
     let repo = TestRepo::with_base(&[("config/big.yaml", map(usize::MAX))]);
     repo.write("config/big.yaml", map(50_000));
     repo.commit("one key");
-    let report = json(&repo, 0);
+    let report = repo.check_documented(0);
     let f = file(&report, "config/big.yaml");
     assert_eq!(f["analysis"]["status"], "complete", "{:#}", f["analysis"]);
     let changes = f["config_changes"].as_array().unwrap();
@@ -156,7 +132,7 @@ fn an_unsupported_language_is_named_but_does_not_block() {
     let repo = TestRepo::with_base(&[("deploy/Main.java", "class Main {}\n")]);
     repo.write("deploy/Main.java", "class Main { int x; }\n");
     repo.commit("java");
-    let report = json(&repo, 0);
+    let report = repo.check_documented(0);
     let analysis = &file(&report, "deploy/Main.java")["analysis"];
     assert_eq!(analysis["gaps"][0]["reason"], "unsupported-language");
     let (_, text) = run(&repo, "text");
@@ -180,7 +156,7 @@ fn a_tier_one_policy_can_opt_out_of_failing_closed() {
         format!("{{\"a\": {}1{}}}\n", "[".repeat(300), "]".repeat(300)),
     );
     repo.commit("deep");
-    let report = json(&repo, 0);
+    let report = repo.check_documented(0);
     let finding = report["findings"]
         .as_array()
         .unwrap()
@@ -199,7 +175,7 @@ fn an_lfs_pointer_in_the_first_tier_is_named_and_fails_closed() {
     let repo = TestRepo::with_base(&[("deploy/values.yaml", pointer(&"a".repeat(64)))]);
     repo.write("deploy/values.yaml", pointer(&"b".repeat(64)));
     repo.commit("lfs");
-    let report = json(&repo, 1);
+    let report = repo.check_documented(1);
     let analysis = &file(&report, "deploy/values.yaml")["analysis"];
     assert_eq!(analysis["status"], "not-analysed");
     assert_eq!(analysis["gaps"][0]["reason"], "lfs-pointer");

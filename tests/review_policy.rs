@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{rule_ids, TestRepo, GOOD_DESCRIPTION};
+use common::{rule_ids, TestRepo};
 
 const POLICY: &str = "version: 1
 tiers:
@@ -46,12 +46,6 @@ fn reviews(repo: &TestRepo, json: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-fn description(repo: &TestRepo) -> String {
-    let path = repo.scratch().join("pr.md");
-    std::fs::write(&path, GOOD_DESCRIPTION).unwrap();
-    path.to_str().unwrap().to_owned()
-}
-
 fn approvals(users: &[&str], commit: &str) -> String {
     let list: Vec<String> = users
         .iter()
@@ -72,7 +66,7 @@ fn enough_fresh_approvals_including_a_code_owner_pass() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
             "--reviews-file",
             &file,
         ],
@@ -97,7 +91,7 @@ fn missing_approval_and_code_owner_block() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
             "--reviews-file",
             &file,
         ],
@@ -140,7 +134,7 @@ fn stale_self_and_requested_changes_are_explained() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
             "--reviews-file",
             &file,
         ],
@@ -166,7 +160,7 @@ fn ai_assisted_commit_needs_one_more_approval_and_a_senior() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
             "--reviews-file",
             &without_senior,
         ],
@@ -188,7 +182,7 @@ fn ai_assisted_commit_needs_one_more_approval_and_a_senior() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
             "--reviews-file",
             &with_senior,
         ],
@@ -208,7 +202,7 @@ fn locally_the_requirement_is_stated_not_enforced() {
             "--head",
             "HEAD",
             "--description-file",
-            &description(&repo),
+            &repo.description_file(),
         ])
         .output()
         .unwrap();

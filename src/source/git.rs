@@ -180,8 +180,6 @@ impl Git {
         })
     }
 
-    /// Every file under `dir` at commit `sha`, with its bytes (custom rules are read this way, from
-    /// the same revision as the policy).
     /// A file the gate judges with (policy, rules) at `sha`: in full, or an error when it is
     /// larger than `max_bytes` (never silently absent).
     pub fn gate_file_at(
@@ -209,17 +207,9 @@ impl Git {
         dir: &str,
         max_bytes: u64,
     ) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
-        let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha, "--", dir])?;
-        let paths: Vec<String> = listing
-            .split(|&b| b == 0)
-            .filter(|p| !p.is_empty())
-            .map(|p| String::from_utf8_lossy(p).into_owned())
-            .collect();
-        let requests: Vec<String> = paths.iter().map(|p| format!("{sha}:{p}")).collect();
-        let mut blobs = read_blobs(self, &requests, max_bytes)?;
         let mut out = Vec::new();
-        for (path, request) in paths.into_iter().zip(requests) {
-            match blobs.remove(&request) {
+        for (path, blob) in self.blobs_under(sha, dir, max_bytes)? {
+            match blob {
                 Some(Blob::Bytes(bytes)) => out.push((path, bytes)),
                 Some(Blob::TooLarge(size, _)) => {
                     return Err(SourceError::GateFile {
@@ -235,12 +225,13 @@ impl Git {
         Ok(out)
     }
 
-    pub fn files_under(
+    /// Every path under `dir` at `sha`, in listing order, with what the object store returned.
+    fn blobs_under(
         &self,
         sha: &str,
         dir: &str,
         max_bytes: u64,
-    ) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
+    ) -> Result<Vec<(String, Option<Blob>)>, SourceError> {
         let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha, "--", dir])?;
         let paths: Vec<String> = listing
             .split(|&b| b == 0)
@@ -252,7 +243,24 @@ impl Git {
         Ok(paths
             .into_iter()
             .zip(requests)
-            .filter_map(|(path, request)| match blobs.remove(&request) {
+            .map(|(path, request)| {
+                let blob = blobs.remove(&request);
+                (path, blob)
+            })
+            .collect())
+    }
+
+    /// Every file under `dir` at commit `sha` within `max_bytes`, with its bytes (PR templates).
+    pub fn files_under(
+        &self,
+        sha: &str,
+        dir: &str,
+        max_bytes: u64,
+    ) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
+        Ok(self
+            .blobs_under(sha, dir, max_bytes)?
+            .into_iter()
+            .filter_map(|(path, blob)| match blob {
                 Some(Blob::Bytes(bytes)) => Some((path, bytes)),
                 _ => None,
             })

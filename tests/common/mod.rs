@@ -129,6 +129,29 @@ impl TestRepo {
         Command::from_std(std_cmd)
     }
 
+    /// Writes `GOOD_DESCRIPTION` to a scratch file; returns its path for `--description-file`.
+    pub fn description_file(&self) -> String {
+        let path = self.scratch().join("pr.md");
+        std::fs::write(&path, GOOD_DESCRIPTION).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    /// `check --base main --head HEAD` with a documented description: the JSON report.
+    pub fn check_documented(&self, code: i32) -> serde_json::Value {
+        let description = self.description_file();
+        self.check_json(
+            &[
+                "--base",
+                "main",
+                "--head",
+                "HEAD",
+                "--description-file",
+                &description,
+            ],
+            code,
+        )
+    }
+
     /// Runs `changegate check ARGS --format json`, asserts the exit code, returns the report.
     pub fn check_json(&self, args: &[&str], code: i32) -> serde_json::Value {
         let out = self
