@@ -102,7 +102,20 @@ fn sarif_is_valid_and_points_at_files() {
             rule_ids[r["ruleIndex"].as_u64().unwrap() as usize],
             r["ruleId"].as_str().unwrap()
         );
+        // GitHub code scanning rejects the whole upload over one result without a location.
+        assert!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string(),
+            "{r:#}"
+        );
     }
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let docs = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "docs/missing-section" || r["ruleId"] == "review/approvals-required"
+        })
+        .expect("a change-wide finding");
+    assert_eq!(docs["properties"]["changeWide"], true);
     if let Some(mut schema) = sarif_schema() {
         // The published schema's `run.language` pattern ("…{2}]?$") has a stray `]` that a strict
         // regex engine rejects; changegate sets no `language`, so the pattern is dropped.

@@ -37,16 +37,21 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
                 "id": id,
                 "name": id.replace(['/', '-'], "_"),
                 "shortDescription": { "text": clip(id, MAX_DESCRIPTION) },
-                "fullDescription": { "text": clip(&f.message, MAX_DESCRIPTION) },
+                // The rule's own text (its note), not one finding's message.
+                "fullDescription": { "text": clip(f.note.as_deref().unwrap_or(id), MAX_DESCRIPTION) },
                 "help": { "text": f.note.clone().unwrap_or_else(|| f.message.clone()) },
                 "defaultConfiguration": { "level": level(f.severity) },
                 "properties": { "check": f.check },
             })
         })
         .collect();
+    // Code scanning rejects a result without a location: change-wide findings (approvals,
+    // docs) are anchored at line 1 of the change's first file, and say so.
+    let anchor = v.files.first().map(|f| f.path.as_str());
     let results: Vec<Value> = v
         .findings
         .iter()
+        .filter(|f| f.path.is_some() || anchor.is_some())
         .take(MAX_RESULTS)
         .map(|f| {
             let mut result = json!({
@@ -57,6 +62,18 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
                 "partialFingerprints": { "changegateFingerprint/v1": f.fingerprint() },
                 "properties": { "blocking": f.blocking },
             });
+            if f.path.is_none() {
+                if let Some(path) = anchor {
+                    result["locations"] = json!([{
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(path), "uriBaseId": "%SRCROOT%" },
+                            "region": { "startLine": 1 },
+                        },
+                        "message": { "text": "a finding about the whole change, shown at its first file" },
+                    }]);
+                    result["properties"]["changeWide"] = json!(true);
+                }
+            }
             if let Some(path) = &f.path {
                 let mut location = json!({
                     "physicalLocation": {
@@ -101,6 +118,7 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
                 }
             },
             "results": results,
+            "columnKind": "unicodeCodePoints",
             "properties": {
                 "verdict": if v.blocked { "blocked" } else { "pass" },
                 "blastRadius": v.blast_radius.score,
