@@ -1,8 +1,8 @@
 //! The fuzz targets' entry points (src/fuzzing.rs, fuzzed by fuzz/) run briefly in `cargo test`:
 //! over the same seeds fuzz/make-seeds.sh gives them (real files of the corpus, the built-in
 //! policy and rules, the corpus commits' diffs), each also in a few deterministic mutations
-//! (byte flips, cuts, repeats, hostile insertions). Every crash fuzzing found is a named test in
-//! tests/fuzz_regressions.rs.
+//! (byte flips, cuts, repeats, hostile insertions). A crash fuzzing finds becomes a named test
+//! here (ten minutes per target on 2026-12-01 found none).
 
 use changegate::fuzzing;
 use changegate::syntax::Language;
