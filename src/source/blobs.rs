@@ -22,6 +22,10 @@ pub enum Blob {
 /// secret rules see them: padding a file past the limit must not hide what it adds.
 pub const SCAN_CAP: u64 = 32 * 1024 * 1024;
 
+/// All oversized files of one read together are scanned up to this many bytes (a change of a
+/// hundred 30 MiB files must not take gigabytes); past it they are classified by path only.
+pub const SCAN_TOTAL: u64 = 256 * 1024 * 1024;
+
 /// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
 pub fn read_blobs(
     git: &Git,
@@ -61,6 +65,7 @@ pub fn read_blobs(
         .ok_or_else(|| failed("no stdout".into()))?;
     let mut reader = BufReader::new(stdout);
     let mut header = Vec::new();
+    let mut scanned = 0u64;
     for request in &unique {
         header.clear();
         reader
@@ -77,11 +82,12 @@ pub fn read_blobs(
             .next()
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| failed(format!("unexpected header {line:?}")))?;
-        let blob = if size > max_bytes && size > SCAN_CAP {
+        let blob = if size > max_bytes && (size > SCAN_CAP || scanned + size > SCAN_TOTAL) {
             std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())
                 .map_err(|e| failed(e.to_string()))?;
             Blob::TooLarge(size, None)
         } else if size > max_bytes {
+            scanned += size;
             let mut bytes = Vec::new();
             (&mut reader)
                 .take(size)
