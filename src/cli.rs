@@ -600,7 +600,7 @@ fn check(
                 .github_token
                 .clone()
                 .or_else(|| std::env::var("GITHUB_TOKEN").ok());
-            let (code, verdict) = crate::platform::github::run(
+            let ran = crate::platform::github::run(
                 &env,
                 token,
                 &dir,
@@ -620,7 +620,14 @@ fn check(
                     platform_options.platform_meta = meta;
                     crate::check(&platform_options)
                 },
-            )?;
+            );
+            let (code, verdict) = match ran {
+                Ok(done) => done,
+                Err(e) => {
+                    crate::platform::github::report_failure(&env, &e.to_string());
+                    return Err(e.into());
+                }
+            };
             if let (Some(verdict), Some(path)) = (verdict, &args.output) {
                 let mut bytes = Vec::new();
                 render(&verdict, args.format, false, &mut bytes)?;

@@ -731,6 +731,23 @@ async fn an_api_failure_exits_2_and_marks_the_check_failed() {
     let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("HTTP 500"), "{}", run.stderr);
+    // Exit 2 still leaves an annotation, a summary and outputs that no later step reads as a pass.
+    assert!(
+        run.stdout
+            .contains("::error title=changegate could not judge"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.summary.contains("could not judge this change"),
+        "{}",
+        run.summary
+    );
+    assert!(
+        run.outputs.contains("\nerror\n") && run.outputs.contains("\ntrue\n"),
+        "{}",
+        run.outputs
+    );
     let creates = requests(&server, "POST", "/check-runs").await;
     assert_eq!(creates.len(), 1);
     assert_eq!(creates[0]["conclusion"], "failure");

@@ -477,19 +477,51 @@ fn log_report(v: &Verdict) {
     let _ = writeln!(out, "::{token}::");
 }
 
-fn write_summary(env: &Env, v: &Verdict) {
-    let Some(path) = &env.step_summary else {
-        return;
-    };
-    // The job summary holds at most 1 MiB per step.
-    let summary = crate::redact::redact(&markdown::summary(v, 1_000_000));
+/// When the gate cannot judge (exit 2), the job still says so everywhere a reader looks: an
+/// `::error::` annotation, the step summary, and the step outputs (`verdict=error`,
+/// `blocked=true`), so that a later step never reads a missing output as a pass.
+pub fn report_failure(env: &Env, message: &str) {
+    let message = crate::redact::redact(message);
+    println!(
+        "::error title=changegate could not judge this change::{}",
+        workflow::escape_data(&message)
+    );
+    if let Some(path) = &env.step_summary {
+        let text = format!(
+            "## ❌ changegate could not judge this change\n\n{}\n\nThe gate fails closed: treat the change as blocked until it runs.\n",
+            crate::report::escape::visible(&message)
+        );
+        append(path, &text);
+    }
+    if let Some(path) = &env.output {
+        let delimiter = format!("CHANGEGATE_{}", workflow::stop_token());
+        let mut text = String::new();
+        for (name, value) in [("verdict", "error"), ("blocked", "true")] {
+            text.push_str(&format!("{name}<<{delimiter}\n{value}\n{delimiter}\n"));
+        }
+        append(path, &text);
+    }
+}
+
+fn append(path: &std::path::Path, text: &str) {
     if let Ok(mut file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
     {
-        let _ = file.write_all(summary.as_bytes());
+        let _ = file.write_all(text.as_bytes());
     }
+}
+
+fn write_summary(env: &Env, v: &Verdict) {
+    let Some(path) = &env.step_summary else {
+        return;
+    };
+    // The job summary holds at most 1 MiB per step.
+    append(
+        path,
+        &crate::redact::redact(&markdown::summary(v, 1_000_000)),
+    );
 }
 
 fn write_outputs(env: &Env, v: &Verdict) {
@@ -514,13 +546,7 @@ fn write_outputs(env: &Env, v: &Verdict) {
     for (name, value) in values {
         text.push_str(&format!("{name}<<{delimiter}\n{value}\n{delimiter}\n"));
     }
-    if let Ok(mut file) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-    {
-        let _ = file.write_all(text.as_bytes());
-    }
+    append(path, &text);
 }
 
 /// Creates the `changegate` check run (then appends annotations past the first 50); falls back
