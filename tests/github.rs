@@ -116,6 +116,8 @@ async fn run_action(repo: &TestRepo, server: &MockServer, event_name: &str, even
         .env("GITHUB_REPOSITORY", "octo/app")
         .env("GITHUB_API_URL", server.uri())
         .env("GITHUB_SHA", "0000000000000000000000000000000000000001")
+        .env("GITHUB_SERVER_URL", "https://github.example")
+        .env("GITHUB_RUN_ID", "4242")
         .env("GITHUB_TOKEN", TOKEN)
         .env("GITHUB_STEP_SUMMARY", &summary)
         .env("GITHUB_OUTPUT", &outputs)
@@ -361,6 +363,11 @@ async fn personal_token_posts_a_commit_status() {
     assert_eq!(statuses[0]["context"], "changegate");
     assert_eq!(statuses[0]["state"], "success");
     assert!(statuses[0]["description"].as_str().unwrap().chars().count() <= 140);
+    // The status links the run that computed it.
+    assert_eq!(
+        statuses[0]["target_url"],
+        "https://github.example/octo/app/actions/runs/4242"
+    );
     validate_contract(&server, spec).await;
 }
 

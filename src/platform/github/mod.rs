@@ -26,6 +26,9 @@ pub struct Env {
     pub api_url: String,
     pub step_summary: Option<PathBuf>,
     pub output: Option<PathBuf>,
+    /// This workflow run's page (`GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID`),
+    /// linked from a commit status.
+    pub run_url: Option<String>,
 }
 
 impl Env {
@@ -47,6 +50,19 @@ impl Env {
                     .unwrap_or_else(|_| "https://api.github.com".into()),
                 step_summary: std::env::var_os("GITHUB_STEP_SUMMARY").map(PathBuf::from),
                 output: std::env::var_os("GITHUB_OUTPUT").map(PathBuf::from),
+                run_url: match (
+                    std::env::var("GITHUB_SERVER_URL"),
+                    std::env::var("GITHUB_RUN_ID"),
+                ) {
+                    (Ok(server), Ok(id)) if id.bytes().all(|b| b.is_ascii_digit()) => {
+                        Some(format!(
+                            "{}/{}/actions/runs/{id}",
+                            server.trim_end_matches('/'),
+                            var("GITHUB_REPOSITORY")?
+                        ))
+                    }
+                    _ => None,
+                },
             })
         })())
     }
@@ -240,6 +256,7 @@ pub fn run(
         &verdict,
         &head_sha,
         neutral_on_warnings,
+        env.run_url.as_deref(),
     ))?;
     Ok((u8::from(verdict.blocked), Some(verdict)))
 }
@@ -301,6 +318,7 @@ pub fn publish(
         verdict,
         &head_sha,
         neutral_on_warnings,
+        env.run_url.as_deref(),
     ))?;
     Ok(u8::from(verdict.blocked))
 }
@@ -558,6 +576,7 @@ async fn post_check(
     v: &Verdict,
     head_sha: &str,
     neutral: bool,
+    run_url: Option<&str>,
 ) -> Result<(), GithubError> {
     let (create, updates) = publish::requests(v, head_sha, neutral);
     let posted: Result<u64, ApiError> = client
@@ -580,7 +599,7 @@ async fn post_check(
             client
                 .post::<_, serde_json::Value>(
                     &format!("{repo_path}/statuses/{head_sha}"),
-                    &publish::status(v),
+                    &publish::status(v, run_url),
                 )
                 .await?;
             fall_back_to_workflow_commands(v);

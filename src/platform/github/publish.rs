@@ -66,6 +66,9 @@ pub struct CreateStatus {
     pub state: &'static str,
     pub context: &'static str,
     pub description: String,
+    /// The workflow run, so the status links to the report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_url: Option<String>,
 }
 
 /// success, failure (blocked), or neutral (warnings, when asked).
@@ -161,10 +164,11 @@ pub fn requests(
 }
 
 /// A commit status for the verdict, description within 140 characters.
-pub fn status(v: &Verdict) -> CreateStatus {
+pub fn status(v: &Verdict, run_url: Option<&str>) -> CreateStatus {
     CreateStatus {
         state: if v.blocked { "failure" } else { "success" },
         context: CHECK_NAME,
         description: clip(&markdown::title(v), 140),
+        target_url: run_url.map(str::to_owned),
     }
 }
