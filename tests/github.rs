@@ -696,6 +696,17 @@ async fn the_api_file_cap_fails_closed() {
         },
     )
     .await;
+    // The PR says how many files it really has; the files API stops at 3,000.
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "number": 1, "title": "Scale the API", "body": "x", "draft": false,
+            "user": {"login": "alice"}, "labels": [], "changed_files": 4200,
+            "head": {"sha": API_HEAD}, "base": {"sha": API_BASE}
+        })))
+        .with_priority(1)
+        .mount(&server)
+        .await;
     mount_check_writes(&server).await;
     for page in 1..=30 {
         let files: Vec<Value> = (0..100)
@@ -717,10 +728,9 @@ async fn the_api_file_cap_fails_closed() {
     let run = run_action(&repo, &server, "pull_request", pr_event(API_BASE, API_HEAD)).await;
     assert_eq!(run.code, 1, "{}", run.stdout);
     let creates = requests(&server, "POST", "/check-runs").await;
-    assert!(creates[0]["output"]["summary"]
-        .as_str()
-        .unwrap()
-        .contains("analysis/incomplete-change"));
+    let summary = creates[0]["output"]["summary"].as_str().unwrap();
+    assert!(summary.contains("analysis/incomplete-change"), "{summary}");
+    assert!(summary.contains("this PR changes 4200 files"), "{summary}");
     validate_contract(&server, spec).await;
 }
 

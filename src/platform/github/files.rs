@@ -38,6 +38,7 @@ pub async fn change_from_api(
     number: u64,
     base_sha: &str,
     head_sha: &str,
+    changed_files: Option<u64>,
 ) -> Result<ChangeSet, ApiError> {
     let files: Vec<PrFile> = client
         .paginate(&format!("{repo_path}/pulls/{number}/files"))
@@ -56,9 +57,14 @@ pub async fn change_from_api(
     change
         .notes
         .push("the base or head commit is not in the checkout: the change was read from the PR-files API (hunks only; syntax items and key rules need both versions)".into());
-    if files.len() >= API_FILE_CAP {
+    let listed = files.len() as u64;
+    if files.len() >= API_FILE_CAP || changed_files.is_some_and(|n| n > listed) {
+        let has = match changed_files {
+            Some(n) => format!("this PR changes {n} files"),
+            None => "this PR reaches that cap".to_owned(),
+        };
         change.incomplete = Some(format!(
-            "the PR-files API lists at most {API_FILE_CAP} files, and this PR reaches that cap"
+            "the PR-files API lists at most {API_FILE_CAP} files ({listed} listed), and {has}"
         ));
     }
     for file in files {

@@ -89,6 +89,9 @@ struct PullRequest {
     head: ShaRef,
     #[serde(default)]
     draft: bool,
+    /// How many files the PR changes (the files API lists at most 3,000 of them).
+    #[serde(default)]
+    changed_files: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +160,7 @@ struct Target {
     base_sha: String,
     head_sha: String,
     meta: Option<ChangeMeta>,
+    changed_files: Option<u64>,
 }
 
 /// Runs the gate in GitHub Actions; `judge` runs the pipeline for a base/head pair and metadata.
@@ -198,6 +202,7 @@ pub fn run(
                 base_sha: base_sha.clone(),
                 head_sha: head_sha.clone(),
                 meta: None,
+                changed_files: None,
             }),
             Event::Other(_) => unreachable!("handled above"),
         }
@@ -226,6 +231,7 @@ pub fn run(
                 number,
                 &target.base_sha,
                 &target.head_sha,
+                target.changed_files,
             )
             .await?;
             let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
@@ -431,6 +437,7 @@ async fn load_pull(
         base_sha: base_sha.to_owned(),
         head_sha: pr.head.sha,
         meta: Some(meta),
+        changed_files: pr.changed_files,
     })
 }
 
