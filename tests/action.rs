@@ -129,3 +129,126 @@ fn the_source_build_refuses_an_action_inside_the_checkout_under_review() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("checkout under review"));
     assert!(!root.path().join("pwned").exists());
 }
+
+/// Serves `files` (name → bytes) over loopback HTTP until the test ends; returns the base URL.
+fn file_server(files: Vec<(String, Vec<u8>)>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let path = request.split(' ').nth(1).unwrap_or("").to_owned();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let mut stream = &stream;
+            match files.iter().find(|(name, _)| path == format!("/{name}")) {
+                Some((_, body)) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(body);
+                }
+                None => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                }
+            }
+        }
+    });
+    url
+}
+
+/// A release archive holding a `changegate` script, and its SHA-256.
+fn release_archive(root: &Path, target: &str) -> (Vec<u8>, String) {
+    let staging = root.join("staging");
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(staging.join("changegate"), "#!/bin/sh\necho released\n").unwrap();
+    let archive = root.join(format!("changegate-{target}.tar.gz"));
+    let status = Command::new("tar")
+        .args([
+            "-czf",
+            archive.to_str().unwrap(),
+            "-C",
+            staging.to_str().unwrap(),
+            "changegate",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(&archive).unwrap();
+    let out = Command::new("sha256sum").arg(&archive).output().unwrap();
+    let sum = String::from_utf8_lossy(&out.stdout)
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    (bytes, sum)
+}
+
+fn run_download_step(root: &Path, releases: &str, sums: &Path) -> std::process::Output {
+    Command::new("bash")
+        .arg("-c")
+        .arg(step_script("Download and verify the release"))
+        .current_dir(root)
+        .env("VERSION", "9.9.9")
+        .env("TARGET", "x86_64-unknown-linux-musl")
+        .env("DIR", root.join("bin"))
+        .env("SUMS", sums)
+        .env("RELEASES", releases)
+        .output()
+        .expect("bash runs")
+}
+
+#[test]
+fn the_release_download_is_verified_fresh_and_from_the_cache() {
+    let root = tempfile::tempdir().unwrap();
+    let target = "x86_64-unknown-linux-musl";
+    let (archive, sum) = release_archive(root.path(), target);
+    let name = format!("changegate-{target}.tar.gz");
+    let url = file_server(vec![(format!("v9.9.9/{name}"), archive.clone())]);
+    let sums = root.path().join("v9.9.9.sha256");
+    std::fs::write(&sums, format!("{sum}  {name}\n")).unwrap();
+
+    // A fresh download is verified and unpacked.
+    let out = run_download_step(root.path(), &url, &sums);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(root.path().join("bin/changegate").is_file());
+
+    // A cache restore (the archive already there) is verified again; a poisoned one is refused.
+    std::fs::write(root.path().join("bin").join(&name), b"poisoned cache entry").unwrap();
+    let out = run_download_step(root.path(), &url, &sums);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("checksum mismatch"));
+    assert!(
+        !root.path().join("bin/changegate").exists(),
+        "the unverified binary is gone"
+    );
+
+    // A download that does not match the committed checksum is refused.
+    std::fs::write(&sums, format!("{}  {name}\n", "0".repeat(64))).unwrap();
+    let out = run_download_step(root.path(), &url, &sums);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!root.path().join("bin/changegate").exists());
+
+    // No committed checksum at all: nothing is downloaded or run.
+    let out = run_download_step(root.path(), &url, &root.path().join("missing.sha256"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("refusing to run an unverified binary"));
+}
