@@ -48,11 +48,28 @@ async fn mount_pr(server: &MockServer, pr: &Pr<'_>) {
     } else {
         pr.reviews.chunks(100).collect()
     };
+    let last = pages.len();
     for (i, page) in pages.iter().enumerate() {
+        // GitHub's `Link` header: `next` on every page but the last.
+        let url = |n: usize| {
+            format!(
+                "<{}{REPO}/pulls/1/reviews?per_page=100&page={n}>",
+                server.uri()
+            )
+        };
+        let link = if i + 1 < last {
+            format!("{}; rel=\"next\", {}; rel=\"last\"", url(i + 2), url(last))
+        } else {
+            format!("{}; rel=\"first\"", url(1))
+        };
         Mock::given(method("GET"))
             .and(path(format!("{REPO}/pulls/1/reviews")))
             .and(query_param("page", (i + 1).to_string()))
-            .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(page.to_vec())))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .insert_header("link", link.as_str())
+                    .set_body_json(Value::Array(page.to_vec())),
+            )
             .mount(server)
             .await;
     }
@@ -844,5 +861,40 @@ async fn an_api_that_echoes_the_credential_gets_it_redacted_everywhere() {
         let body = create.to_string();
         assert!(!body.contains(TOKEN) && !body.contains(&b64), "{body}");
     }
+    validate_contract(&server, spec).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_last_page_is_not_followed_by_another_request() {
+    let Some(spec) = require_spec() else { return };
+    let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
+    let server = MockServer::start().await;
+    let reviews: Vec<Value> = (0..100)
+        .map(|i| json!({"user": {"login": format!("u{i}")}, "state": "COMMENTED", "commit_id": head, "submitted_at": "2026-03-05T09:00:00Z"}))
+        .collect();
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: "x",
+            reviews,
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let run = run_action(&repo, &server, "pull_request", pr_event(&base, &head)).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let review_pages = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path().ends_with("/reviews"))
+        .count();
+    assert_eq!(
+        review_pages, 1,
+        "the Link header had no `next`: one page only"
+    );
     validate_contract(&server, spec).await;
 }

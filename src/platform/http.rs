@@ -201,12 +201,18 @@ impl Client {
         let mut out = Vec::new();
         let separator = if path.contains('?') { '&' } else { '?' };
         for page in 1.. {
-            let items: Vec<T> = self
-                .get(&format!("{path}{separator}per_page={PER_PAGE}&page={page}"))
+            let (items, next): (Vec<T>, Option<bool>) = self
+                .send_paged(
+                    Method::Get,
+                    &format!("{path}{separator}per_page={PER_PAGE}&page={page}"),
+                    None::<&()>,
+                )
                 .await?;
             let n = items.len();
             out.extend(items);
-            if n < PER_PAGE || page >= 1000 {
+            // A full page is followed by another only when the `Link` header says so (GitHub and
+            // GitLab both send it); without one, a short page ends the list.
+            if n < PER_PAGE || next == Some(false) || page >= 1000 {
                 break;
             }
         }
@@ -219,6 +225,19 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
+        self.send_paged::<B, T>(method, path, body)
+            .await
+            .map(|(value, _)| value)
+    }
+
+    /// `send`, also saying whether the answer's `Link` header names a next page (`None`: no
+    /// `Link` header at all).
+    async fn send_paged<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<(T, Option<bool>), ApiError> {
         let url = format!("{}{path}", self.api_url);
         // Whatever a body quotes (a summary, a note, annotations), no credential leaves in it.
         let body: Option<serde_json::Value> = match body {
@@ -288,12 +307,18 @@ impl Client {
                         } else {
                             text.as_str()
                         };
-                        return serde_json::from_str(text).map_err(|e| ApiError::Decode {
-                            service: self.service,
-                            method: method.name(),
-                            path: path.to_owned(),
-                            message: e.to_string(),
-                        });
+                        let next = headers
+                            .get("link")
+                            .and_then(|v| v.to_str().ok())
+                            .map(|link| link.contains("rel=\"next\""));
+                        return serde_json::from_str(text)
+                            .map(|value| (value, next))
+                            .map_err(|e| ApiError::Decode {
+                                service: self.service,
+                                method: method.name(),
+                                path: path.to_owned(),
+                                message: e.to_string(),
+                            });
                     }
                     let header = |name: &str| {
                         headers
