@@ -40,9 +40,13 @@ impl Check for Docs {
                 doc.min_words,
                 if doc.min_words == 1 { "" } else { "s" },
                 if cx.change.meta.platform == crate::changeset::Platform::Local {
-                    " (locally: --description-file FILE)"
+                    // git strips `#` lines from commit messages: the label form is what survives.
+                    format!(
+                        " (locally: --description-file FILE, or a `{}: …` line in a commit message)",
+                        doc.heading
+                    )
                 } else {
-                    ""
+                    String::new()
                 }
             );
             let finding = |rule: &str, message: String| {
