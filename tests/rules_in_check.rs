@@ -217,3 +217,25 @@ fn rules_commands() {
         .stdout(contains("has no tests"))
         .stdout(contains("rules: 0 passed, 2 failed"));
 }
+
+#[test]
+fn one_event_gives_one_finding_the_stronger_rule_supersedes_the_weaker() {
+    let deployment =
+        |n: u32| format!("kind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: {n}\n");
+    let repo = feature_repo(&[("deploy/api.yaml", &deployment(4))]);
+    repo.write("deploy/api.yaml", deployment(0));
+    repo.commit("scale to zero");
+    let report = repo.check_documented(1);
+    let ids = rule_ids(&report);
+    assert!(ids.contains(&"k8s/replicas-to-zero".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"k8s/replicas-halved".to_owned()), "{ids:?}");
+    // Halving alone still reports halving.
+    repo.write("deploy/api.yaml", deployment(4));
+    repo.commit("back");
+    repo.git(&["checkout", "-q", "-B", "main"]);
+    repo.git(&["checkout", "-q", "-b", "halve"]);
+    repo.write("deploy/api.yaml", deployment(1));
+    repo.commit("halve");
+    let ids = rule_ids(&repo.check_documented(0));
+    assert!(ids.contains(&"k8s/replicas-halved".to_owned()), "{ids:?}");
+}

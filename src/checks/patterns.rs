@@ -67,6 +67,37 @@ impl Check for Patterns {
                     .collect()
             })
             .collect();
-        out.extend(per_file.into_iter().flatten());
+        for mut findings in per_file {
+            drop_superseded(cx, &mut findings);
+            out.extend(findings);
+        }
     }
+}
+
+/// Removes findings whose rule another finding at the same place supersedes (`supersedes:`).
+fn drop_superseded(cx: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+    let superseded: Vec<(String, Option<u32>, String)> = findings
+        .iter()
+        .flat_map(|f| {
+            let line = f.range.map(|r| r.start_line);
+            cx.rules
+                .rules
+                .iter()
+                .filter(|r| r.id == f.rule_id)
+                .flat_map(|r| r.supersedes.iter())
+                .map(move |weaker| (f.path.clone().unwrap_or_default(), line, weaker.clone()))
+        })
+        .collect();
+    if superseded.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        let place = (
+            f.path.clone().unwrap_or_default(),
+            f.range.map(|r| r.start_line),
+        );
+        !superseded.iter().any(|(path, line, weaker)| {
+            *path == place.0 && *line == place.1 && *weaker == f.rule_id
+        })
+    });
 }

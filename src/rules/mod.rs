@@ -49,6 +49,8 @@ pub struct Rule {
     pub message: String,
     pub note: Option<String>,
     pub url: Option<String>,
+    /// Rule ids this rule supersedes at the same place.
+    pub supersedes: Vec<String>,
     pub matcher: Matcher,
     /// The matcher as written (query text, key pattern with conditions, or regex), for `explain`.
     pub source: String,
@@ -614,6 +616,7 @@ fn compile_rule(
         message: raw.message,
         note: raw.note,
         url: raw.url,
+        supersedes: raw.supersedes,
         matcher,
         source,
         tests,

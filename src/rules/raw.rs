@@ -33,6 +33,10 @@ pub struct RawRule {
     pub note: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// Rules this one is a stronger form of: where both match the same line, only this one is
+    /// reported (one finding per concern: `replicas → 0` is not also "halved").
+    #[serde(default)]
+    pub supersedes: Vec<String>,
     /// A tree-sitter query; the `@match` capture is the reported node.
     #[serde(default)]
     pub query: Option<String>,
