@@ -898,3 +898,65 @@ async fn a_full_last_page_is_not_followed_by_another_request() {
     );
     validate_contract(&server, spec).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_commits_both_versions_come_from_the_contents_api_and_every_rule_runs() {
+    let Some(spec) = require_spec() else { return };
+    let repo = checkout_without_the_commits();
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: API_BASE,
+            head: API_HEAD,
+            body: GOOD_DESCRIPTION,
+            reviews: vec![approval("bob", API_HEAD), approval("carol", API_HEAD)],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let old = "pub fn apply(x: Option<u8>) -> u8 {\n    x.unwrap_or(0)\n}\n";
+    let new = "pub fn apply(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n";
+    Mock::given(method("GET"))
+        .and(path(format!("{REPO}/pulls/1/files")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"filename": "src/control_plane/apply.rs", "status": "modified",
+             "patch": "@@ -1,3 +1,3 @@\n pub fn apply(x: Option<u8>) -> u8 {\n-    x.unwrap_or(0)\n+    x.unwrap()\n }"}
+        ])))
+        .mount(&server)
+        .await;
+    for (sha, text) in [(API_BASE, old), (API_HEAD, new)] {
+        Mock::given(method("GET"))
+            .and(path(format!("{REPO}/contents/src/control_plane/apply.rs")))
+            .and(query_param("ref", sha))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(contents_file("src/control_plane/apply.rs", text)),
+            )
+            .mount(&server)
+            .await;
+    }
+    let run = run_action(&repo, &server, "pull_request", pr_event(API_BASE, API_HEAD)).await;
+    let creates = requests(&server, "POST", "/check-runs").await;
+    let annotations = creates[0]["output"]["annotations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let titles: Vec<&str> = annotations
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // The query rule ran on the whole new file, and nothing says the file was not analysed.
+    assert!(
+        titles.contains(&"rust/unwrap"),
+        "{titles:?}\n{}",
+        run.stdout
+    );
+    assert!(!titles.contains(&"analysis/not-analysed"), "{titles:?}");
+    let summary = creates[0]["output"]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("1 of 1 files read in full"),
+        "the summary says what was read: {summary}"
+    );
+    validate_contract(&server, spec).await;
+}

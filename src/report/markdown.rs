@@ -227,6 +227,14 @@ pub fn summary(v: &Verdict, max_chars: usize) -> String {
         let _ = writeln!(out, "\n_{}_", cell(note));
     }
     out.push('\n');
+    if !v.notes.is_empty() {
+        // How the change was read (base choice, API sources, files left out).
+        let _ = writeln!(out, "### How the change was read\n");
+        for note in &v.notes {
+            let _ = writeln!(out, "- {}", cell(note));
+        }
+        out.push('\n');
+    }
     let (partial, no_grammar) = v.not_analysed();
     if !partial.is_empty() {
         let _ = writeln!(

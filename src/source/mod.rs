@@ -2,7 +2,7 @@
 //! input into the same `ChangeSet`; nothing after this stage knows which one was used.
 
 mod blobs;
-mod content;
+pub(crate) mod content;
 pub mod git;
 pub mod patch;
 mod raw;

@@ -4,10 +4,18 @@
 
 use crate::changeset::{ChangeSet, FileChange, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
+use crate::source::content::Side;
 use serde::Deserialize;
 
 /// The PR-files API lists at most this many files.
 pub const API_FILE_CAP: usize = 3000;
+
+/// Changed files whose two versions are read through the contents API (two requests each), so
+/// that query and key rules run on them as on a checkout; the rest stay hunks-only and say so.
+pub const CONTENTS_FILE_CAP: usize = 100;
+
+/// Contents requests in flight at once.
+const CONTENTS_IN_FLIGHT: usize = 4;
 
 #[derive(Deserialize)]
 struct PrFile {
@@ -56,7 +64,7 @@ pub async fn change_from_api(
     };
     change
         .notes
-        .push("the base or head commit is not in the checkout: the change was read from the PR-files API (hunks only; syntax items and key rules need both versions)".into());
+        .push("the base or head commit is not in the checkout: the change was listed by the PR-files API, and its files read through the contents API where it returns them".into());
     let listed = files.len() as u64;
     if files.len() >= API_FILE_CAP || changed_files.is_some_and(|n| n > listed) {
         let has = match changed_files {
@@ -71,7 +79,79 @@ pub async fn change_from_api(
         change.files.push(file_change(file));
     }
     change.sort_files();
+    let read = read_both_versions(client, repo_path, base_sha, head_sha, &mut change.files).await?;
+    change.notes.push(format!(
+        "{read} of {} files read in full (both versions) through the contents API{}",
+        change.files.len(),
+        if change.files.len() > CONTENTS_FILE_CAP {
+            format!(" (at most {CONTENTS_FILE_CAP}); the others are analysed from their hunks only")
+        } else {
+            String::new()
+        }
+    ));
     Ok(change)
+}
+
+/// Fetches the base and head versions of the first `CONTENTS_FILE_CAP` files and turns them into
+/// full texts and hunks (as a checkout would give). A version the API does not return (over
+/// 1 MB, a submodule, gone) leaves the file as it was: hunks only, reported as `patch-only`.
+async fn read_both_versions(
+    client: &Client,
+    repo_path: &str,
+    base_sha: &str,
+    head_sha: &str,
+    files: &mut [FileChange],
+) -> Result<usize, ApiError> {
+    use futures_util::stream::{self, StreamExt, TryStreamExt};
+    let wanted: Vec<(usize, Option<String>, Option<String>)> = files
+        .iter()
+        .enumerate()
+        .take(CONTENTS_FILE_CAP)
+        .filter(|(_, f)| !f.is_submodule())
+        .map(|(i, f)| {
+            let old = f.old_path.clone().filter(|_| f.status != FileStatus::Added);
+            let new = f
+                .new_path
+                .clone()
+                .filter(|_| f.status != FileStatus::Deleted);
+            (i, old, new)
+        })
+        .collect();
+    let fetched: Vec<(usize, Option<Side>, Option<Side>)> = stream::iter(wanted)
+        .map(|(i, old, new)| async move {
+            let side = |path: Option<String>, sha: &'static str| async move {
+                match path {
+                    None => Ok::<_, ApiError>(Some(Side::Absent)),
+                    Some(p) => {
+                        Ok(
+                            fetch_file(client, repo_path, &p, sha_of(sha, base_sha, head_sha))
+                                .await?
+                                .map(Side::from_bytes),
+                        )
+                    }
+                }
+            };
+            Ok::<_, ApiError>((i, side(old, "base").await?, side(new, "head").await?))
+        })
+        .buffered(CONTENTS_IN_FLIGHT)
+        .try_collect()
+        .await?;
+    let mut read = 0;
+    for (i, old, new) in fetched {
+        if let (Some(old), Some(new)) = (old, new) {
+            crate::source::content::fill(&mut files[i], old, new, 3);
+            read += 1;
+        }
+    }
+    Ok(read)
+}
+
+fn sha_of<'a>(which: &str, base: &'a str, head: &'a str) -> &'a str {
+    if which == "base" {
+        base
+    } else {
+        head
+    }
 }
 
 fn file_change(file: PrFile) -> FileChange {
