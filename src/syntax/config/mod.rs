@@ -145,7 +145,7 @@ fn flatten_into(
     out: &mut BTreeMap<String, Entry>,
     path_bytes: &mut usize,
 ) -> bool {
-    let children = |value: &Value, path: &str, root: bool| -> Vec<(String, Value, u32)> {
+    fn children<'v>(value: &'v Value, path: &str, root: bool) -> Vec<(String, &'v Value, u32)> {
         let join = |key: &str| {
             let key = quote_key(key);
             if root {
@@ -157,25 +157,26 @@ fn flatten_into(
         match value {
             Value::Map(entries) => entries
                 .iter()
-                .map(|(key, child, line)| (join(key), child.clone(), *line))
+                .map(|(key, child, line)| (join(key), child, *line))
                 .collect(),
             Value::Seq(items) => items
                 .iter()
                 .enumerate()
-                .map(|(index, (child, line))| (format!("{path}[{index}]"), child.clone(), *line))
+                .map(|(index, (child, line))| (format!("{path}[{index}]"), child, *line))
                 .collect(),
             Value::Scalar(_) | Value::Null => Vec::new(),
         }
-    };
-    let mut stack: Vec<(String, Value, u32)> = children(value, prefix, true);
+    }
+    // Borrowed, not cloned: a clone per level would copy each subtree once per ancestor.
+    let mut stack: Vec<(String, &Value, u32)> = children(value, prefix, true);
     stack.reverse();
     while let Some((path, child, line)) = stack.pop() {
         *path_bytes += path.len();
         if *path_bytes > walk::MAX_PATH_BYTES {
             return false;
         }
-        out.insert(path.clone(), entry(&child, line));
-        let mut next = children(&child, &path, false);
+        out.insert(path.clone(), entry(child, line));
+        let mut next = children(child, &path, false);
         next.reverse();
         stack.extend(next);
     }
