@@ -614,13 +614,36 @@ async fn fake_gitlab(h: &History) -> MockServer {
             "target_branch": "main"
         }])
     };
-    // !3: approved by its author and one other, merged by its author.
+    // !3: approved by its author and one other, merged by its author. The commit is on other
+    // MRs too, and the list is paginated (docs.gitlab.com/api/commits, "List merge requests
+    // associated with a commit"; 20 a page by default): the merged one is on page 2.
+    let mut open = mr(2, &h.merge10, "alice");
+    open[0]["state"] = json!("opened");
+    open[0]["merge_commit_sha"] = json!(null);
     Mock::given(method("GET"))
         .and(path(format!(
             "{GITLAB_PROJECT}/repository/commits/{}/merge_requests",
             h.merge10
         )))
-        .respond_with(ResponseTemplate::new(200).set_body_json(mr(3, &h.merge10, "alice")))
+        .and(query_param("page", "1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-next-page", "2")
+                .set_body_json(open),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "{GITLAB_PROJECT}/repository/commits/{}/merge_requests",
+            h.merge10
+        )))
+        .and(query_param("page", "2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-next-page", "")
+                .set_body_json(mr(3, &h.merge10, "alice")),
+        )
         .mount(&server)
         .await;
     Mock::given(method("GET"))

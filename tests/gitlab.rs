@@ -96,16 +96,37 @@ async fn mount_mr(server: &MockServer, description: &str) {
         .await;
 }
 
-async fn mount_approvals(server: &MockServer, users: &[&str]) {
+/// Approvals as GitLab 17+ lists them (with `approved_at`), all given after `head` was pushed
+/// (the MR versions API says when: docs.gitlab.com/api/merge_requests, "Get merge request diff
+/// versions").
+async fn mount_approvals(server: &MockServer, users: &[&str], head: &str) {
+    mount_versions(server, &[(head, "2026-11-01T10:00:00.000Z")]).await;
     let approved_by: Vec<Value> = users
         .iter()
-        .map(|u| json!({"user": {"username": u}}))
+        .map(|u| json!({"user": {"username": u}, "approved_at": "2026-11-02T09:30:00.000Z"}))
         .collect();
     Mock::given(method("GET"))
         .and(path(format!("{MR}/approvals")))
         .respond_with(ResponseTemplate::new(200).set_body_json(
             json!({"approvals_required": 2, "approvals_left": 0, "approved_by": approved_by}),
         ))
+        .mount(server)
+        .await;
+}
+
+/// The MR's diff versions, newest first, as `(head_commit_sha, created_at)`.
+async fn mount_versions(server: &MockServer, versions: &[(&str, &str)]) {
+    let body: Vec<Value> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, (head, at))| {
+            json!({"id": 100 - i, "head_commit_sha": head, "base_commit_sha": "b", "start_commit_sha": "s",
+                   "created_at": at, "merge_request_id": 1, "state": "collected", "real_size": "1"})
+        })
+        .collect();
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/versions")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(body)))
         .mount(server)
         .await;
 }
@@ -126,7 +147,7 @@ async fn approvals_count_and_status_and_note_are_posted_in_place() {
     let (repo, base, head) = repo();
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     // Notes over two pages; changegate's own note is on the second.
     let first: Vec<Value> = (0..100)
         .map(|i| json!({"id": i, "body": format!("comment {i}")}))
@@ -211,7 +232,7 @@ async fn missing_approvals_block_when_reviews_are_known() {
     let (repo, base, head) = repo();
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob"]).await;
+    mount_approvals(&server, &["bob"], &head).await;
     let r = run(
         &repo,
         &server,
@@ -238,7 +259,7 @@ async fn a_truncated_description_is_read_from_the_api() {
     let (repo, base, head) = repo();
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     let cut = &GOOD_DESCRIPTION[..40];
     let r = run(
         &repo,
@@ -291,7 +312,9 @@ async fn free_tier_approvals_403_means_reviews_unknown_said_plainly() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("Premium feature; reviews are unknown"),
+        r.stdout.contains("the approvals API refused this token")
+            && r.stdout.contains("reviews are unknown")
+            && !r.stdout.contains("Premium"),
         "{}",
         r.stdout
     );
@@ -344,7 +367,7 @@ async fn server_errors_are_retried() {
         .with_priority(1)
         .mount(&server)
         .await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     let r = run(
         &repo,
         &server,
@@ -414,7 +437,7 @@ async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
     );
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     Mock::given(method("GET"))
         .and(path(format!("{MR}/diffs")))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([
@@ -476,7 +499,7 @@ async fn ai_trailers_come_from_the_api_commits() {
         .mount(&server)
         .await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     let r = run(
         &repo,
         &server,
@@ -512,7 +535,7 @@ async fn an_mr_authors_marker_note_is_never_edited() {
     let (repo, base, head) = repo();
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"]).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
     mount_own_user(&server, 7).await;
     Mock::given(method("GET"))
         .and(path(format!("{MR}/notes")))
@@ -574,4 +597,416 @@ async fn a_blackholed_api_ends_in_exit_2_within_the_total_budget() {
         "{}",
         r.stderr
     );
+}
+
+/// A merged-results pipeline (docs.gitlab.com/ci/pipelines/merged_results_pipelines,
+/// docs.gitlab.com/ci/variables/predefined_variables): `CI_COMMIT_SHA` is GitLab's merge of the MR
+/// into the target, `CI_MERGE_REQUEST_DIFF_BASE_SHA` the MR's old fork point. Another MR merged
+/// meanwhile scaled a prod Deployment to zero; this MR changes only the README.
+fn merged_results_repo() -> (TestRepo, [String; 4]) {
+    let repo = TestRepo::new();
+    repo.write("deploy/app.yaml", "spec:\n  replicas: 3\n");
+    repo.write("README.md", "# app\n");
+    let fork_point = repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("README.md", "# app\n\nHow to run it.\n");
+    let source = repo.commit("docs: how to run");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("deploy/app.yaml", "spec:\n  replicas: 0\n");
+    let target = repo.commit("another MR: scale down");
+    repo.git(&["checkout", "-q", "-b", "merge-ref"]);
+    repo.git(&["merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature"]);
+    let merge = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    (repo, [fork_point, source, target, merge])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_merged_results_pipeline_judges_what_the_merge_brings_and_posts_on_its_commit() {
+    let (repo, [fork_point, source, target, merge]) = merged_results_repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    // Approvals are on the MR's own head, which the versions API lists.
+    mount_approvals(&server, &["bob"], &source).await;
+    Mock::given(method("POST"))
+        .and(path(format!("/api/v4/projects/42/statuses/{merge}")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 1})))
+        .mount(&server)
+        .await;
+    let merged_env = [
+        ("GITLAB_TOKEN", TOKEN),
+        ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ("CI_MERGE_REQUEST_EVENT_TYPE", "merged_result"),
+        ("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", source.as_str()),
+        ("CI_MERGE_REQUEST_TARGET_BRANCH_SHA", target.as_str()),
+    ];
+    let r = run(
+        &repo,
+        &server,
+        &fork_point,
+        &merge,
+        &merged_env,
+        &["--gitlab-status", "--format", "json", "-o", "verdict.json"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(repo.path().join("verdict.json")).unwrap()).unwrap();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["README.md"], "only what this MR's merge brings");
+    assert_eq!(report["base"]["sha"], target.as_str());
+    assert!(
+        report["notes"].to_string().contains("merged-results pipeline"),
+        "{}",
+        report["notes"]
+    );
+    let requests = server.received_requests().await.unwrap();
+    let status = requests
+        .iter()
+        .find(|q| q.url.path().contains("/statuses/"))
+        .expect("a status is posted");
+    assert!(status.url.path().ends_with(&merge), "on the pipeline's commit");
+
+    // The same pipeline read as before (diff base..CI_COMMIT_SHA) judged the other MR's change.
+    let detached = run(
+        &repo,
+        &server,
+        &fork_point,
+        &merge,
+        &merged_env[..2],
+        &["--format", "json", "-o", "verdict.json"],
+    )
+    .await;
+    assert_eq!(detached.code, 1, "{}", detached.stdout);
+    assert!(detached.stdout.contains("deploy/app.yaml"), "{}", detached.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_merged_results_pipeline_without_its_target_sha_is_an_error_not_a_guess() {
+    let (repo, [fork_point, source, _, merge]) = merged_results_repo();
+    let server = MockServer::start().await;
+    let r = run(
+        &repo,
+        &server,
+        &fork_point,
+        &merge,
+        &[
+            ("CI_MERGE_REQUEST_EVENT_TYPE", "merge_train"),
+            ("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", source.as_str()),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("CI_MERGE_REQUEST_TARGET_BRANCH_SHA"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// docs.gitlab.com/api/merge_request_approvals: `approved_by[].approved_at`; the MR versions API
+/// says when each head was pushed. An approval from before the last push is not fresh.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approvals_given_before_the_last_push_are_stale() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    let older = "3333333333333333333333333333333333333333";
+    mount_versions(
+        &server,
+        &[
+            (&head, "2026-11-20T10:00:00.000Z"),
+            (older, "2026-06-01T10:00:00.000Z"),
+        ],
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/approvals")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
+            {"user": {"username": "bob"}, "approved_at": "2026-06-02T10:00:00.000Z"},
+            {"user": {"username": "carol"}, "approved_at": "2026-06-03T10:00:00.000Z"}
+        ]})))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("older commit"), "{}", r.stdout);
+}
+
+/// Older GitLab lists approvals without times; then the project's `reset_approvals_on_push`
+/// (docs.gitlab.com/api/merge_request_approvals, project-level configuration) decides, and when
+/// GitLab keeps approvals on push, freshness is unknown: they do not count, and the report says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn untimed_approvals_count_as_fresh_only_when_gitlab_resets_them_on_push() {
+    for (reset, code) in [(true, 0), (false, 1)] {
+        let (repo, base, head) = repo();
+        let server = MockServer::start().await;
+        mount_mr(&server, GOOD_DESCRIPTION).await;
+        mount_versions(&server, &[(&head, "2026-11-20T10:00:00.000Z")]).await;
+        Mock::given(method("GET"))
+            .and(path(format!("{MR}/approvals")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
+                {"user": {"username": "bob"}}, {"user": {"username": "carol"}}
+            ]})))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/api/v4/projects/42/approvals"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"approvals_before_merge": 0, "reset_approvals_on_push": reset}),
+            ))
+            .mount(&server)
+            .await;
+        let r = run(
+            &repo,
+            &server,
+            &base,
+            &head,
+            &[
+                ("GITLAB_TOKEN", TOKEN),
+                ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(r.code, code, "reset_approvals_on_push: {reset}\n{}", r.stdout);
+        if !reset {
+            assert!(
+                r.stdout.contains("could not be established"),
+                "{}",
+                r.stdout
+            );
+        }
+    }
+}
+
+/// docs.gitlab.com/api/rest ("Pagination"): GitLab removes notes the caller may not read after
+/// paginating, so a page can be short while `x-next-page` names another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notes_are_read_past_a_short_page_when_gitlab_says_there_is_another() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
+    mount_own_user(&server, 7).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .and(query_param("page", "1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-next-page", "2")
+                .insert_header("x-page", "1")
+                .set_body_json(json!([{"id": 1, "body": "looks good", "author": {"id": 3}}])),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .and(query_param("page", "2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-next-page", "")
+                .insert_header("x-page", "2")
+                .set_body_json(json!([{"id": 555, "body": "<!-- changegate verdict -->\nold", "author": {"id": 7}}])),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{MR}/notes/555")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 555})))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &["--gitlab-note"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let requests = server.received_requests().await.unwrap();
+    assert!(requests.iter().any(|q| q.method.as_str() == "PUT"));
+    assert!(!requests
+        .iter()
+        .any(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes")));
+    assert!(
+        !requests.iter().any(|q| q.url.query().unwrap_or("").contains("page=3")),
+        "no page after the one GitLab calls last"
+    );
+}
+
+/// A POST answered 5xx may still have created the note: look before posting again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_note_post_that_fails_with_5xx_is_not_posted_twice() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
+    mount_own_user(&server, 7).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    // After the failed POST, the note is there after all.
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"id": 901, "body": "<!-- changegate verdict -->\nnew", "author": {"id": 7}}
+        ])))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(502))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{MR}/notes/901")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 901})))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &["--gitlab-note"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let requests = server.received_requests().await.unwrap();
+    let posts = requests
+        .iter()
+        .filter(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes"))
+        .count();
+    assert_eq!(posts, 1, "one POST, then the note it created is edited");
+    assert!(requests.iter().any(|q| q.method.as_str() == "PUT"));
+}
+
+/// A note that cannot be posted is reported; the verdict (exit 0 here) stands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_note_that_cannot_be_posted_does_not_change_the_verdict() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
+    mount_own_user(&server, 7).await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &["--gitlab-note"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("note could not be posted") && r.stderr.contains("the verdict stands"),
+        "{}",
+        r.stderr
+    );
+    let posts = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes"))
+        .count();
+    assert!((1..=3).contains(&posts), "{posts} POSTs");
+}
+
+/// GitLab's rate limits (docs.gitlab.com/security/rate_limits, "Headers"): a 429 with
+/// `RateLimit-Remaining: 0` and `RateLimit-Reset` (Unix seconds) and no `Retry-After` is waited
+/// out; a bare 429 is backed off. Neither turns a verdict into exit 2.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gitlab_rate_limits_are_waited_out() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    let reset = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 1;
+    Mock::given(method("GET"))
+        .and(path(MR))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("RateLimit-Limit", "600")
+                .insert_header("RateLimit-Observed", "600")
+                .insert_header("RateLimit-Remaining", "0")
+                .insert_header("RateLimit-Reset", reset.to_string().as_str())
+                .set_body_json(json!({"message": "Retry later"})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/approvals")))
+        .respond_with(ResponseTemplate::new(429).set_body_string("Retry later\n"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob", "carol"], &head).await;
+    let r = run(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let requests = server.received_requests().await.unwrap();
+    let count = |p: &str| requests.iter().filter(|q| q.url.path() == p).count();
+    assert_eq!(count(MR), 2, "the rate-limited call is repeated once");
+    assert_eq!(count(&format!("{MR}/approvals")), 2);
 }

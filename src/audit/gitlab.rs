@@ -46,8 +46,9 @@ pub async fn merged_change(
     branch: &str,
 ) -> Result<Option<MergedChange>, ApiError> {
     let project_path = format!("/projects/{}", encode(project));
+    // Paginated (20 a page by default): a commit on many MRs lists the merged one anywhere.
     let mut requests: Vec<MergeRequest> = client
-        .get(&format!(
+        .paginate(&format!(
             "{project_path}/repository/commits/{sha}/merge_requests"
         ))
         .await?;
@@ -77,9 +78,10 @@ pub async fn merged_change(
                 .map(|a| Review {
                     user: a.user.username,
                     state: ReviewState::Approved,
-                    // A merged MR's approvals are those it was merged with.
+                    // A merged MR's approvals are those it was merged with; where GitLab lists
+                    // `approved_at`, one given after the merge is left out like a late review.
                     commit_id: mr.sha.clone(),
-                    submitted_at: None,
+                    submitted_at: a.approved_at,
                 })
                 .collect(),
             None,

@@ -195,28 +195,50 @@ impl Client {
         self.send(Method::Put, path, Some(body)).await
     }
 
-    /// Every item of a paginated list (`per_page=100`, pages until a short one).
+    /// Every item of a paginated list (`per_page=100`). The server says when the list ends:
+    /// GitHub's and GitLab's `Link: rel="next"`, or GitLab's `x-next-page` (empty on the last
+    /// page). Only an answer with neither header ends at the first short page. A short page is not
+    /// the end when the server says otherwise: GitLab drops items the caller may not read *after*
+    /// paginating (notes), so page 1 can hold 97 items while page 2 exists.
     pub async fn paginate<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, ApiError> {
         const PER_PAGE: usize = 100;
+        const MAX_PAGES: usize = 1000;
         let mut out = Vec::new();
         let separator = if path.contains('?') { '&' } else { '?' };
-        for page in 1.. {
-            let (items, next): (Vec<T>, Option<bool>) = self
+        for page in 1..=MAX_PAGES {
+            let (items, next): (Vec<T>, NextPage) = self
                 .send_paged(
                     Method::Get,
                     &format!("{path}{separator}per_page={PER_PAGE}&page={page}"),
                     None::<&()>,
+                    Retry::Always,
                 )
                 .await?;
             let n = items.len();
             out.extend(items);
-            // A full page is followed by another only when the `Link` header says so (GitHub and
-            // GitLab both send it); without one, a short page ends the list.
-            if n < PER_PAGE || next == Some(false) || page >= 1000 {
+            let more = match next {
+                NextPage::Said(more) => more,
+                NextPage::Unsaid => n >= PER_PAGE,
+            };
+            if !more {
                 break;
             }
         }
         Ok(out)
+    }
+
+    /// A POST that is sent once whatever happens to it: a 5xx or a lost connection may still have
+    /// created the resource, so the caller looks before posting again (a retried note would be
+    /// posted twice). Rate limits, which GitLab and GitHub answer before acting, are still waited
+    /// out.
+    pub async fn post_once<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send_paged(Method::Post, path, Some(body), Retry::RateLimitsOnly)
+            .await
+            .map(|(value, _)| value)
     }
 
     async fn send<B: Serialize, T: DeserializeOwned>(
@@ -225,19 +247,19 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        self.send_paged::<B, T>(method, path, body)
+        self.send_paged::<B, T>(method, path, body, Retry::Always)
             .await
             .map(|(value, _)| value)
     }
 
-    /// `send`, also saying whether the answer's `Link` header names a next page (`None`: no
-    /// `Link` header at all).
+    /// `send`, also saying what the answer says about a next page.
     async fn send_paged<B: Serialize, T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
         body: Option<&B>,
-    ) -> Result<(T, Option<bool>), ApiError> {
+        retry: Retry,
+    ) -> Result<(T, NextPage), ApiError> {
         let url = format!("{}{path}", self.api_url);
         // Whatever a body quotes (a summary, a note, annotations), no credential leaves in it.
         let body: Option<serde_json::Value> = match body {
@@ -283,7 +305,7 @@ impl Client {
             };
             let wait = match response {
                 Err(e) => {
-                    if attempt >= self.retry.max_retries {
+                    if attempt >= self.retry.max_retries || retry == Retry::RateLimitsOnly {
                         return Err(ApiError::Transport {
                             service: self.service,
                             method: method.name(),
@@ -307,10 +329,7 @@ impl Client {
                         } else {
                             text.as_str()
                         };
-                        let next = headers
-                            .get("link")
-                            .and_then(|v| v.to_str().ok())
-                            .map(|link| link.contains("rel=\"next\""));
+                        let next = NextPage::from_headers(&headers);
                         return serde_json::from_str(text)
                             .map(|value| (value, next))
                             .map_err(|e| ApiError::Decode {
@@ -326,22 +345,7 @@ impl Client {
                             .and_then(|v| v.to_str().ok())
                             .and_then(|v| v.trim().parse::<i64>().ok())
                     };
-                    let rate_wait = match (
-                        header("retry-after"),
-                        header("x-ratelimit-remaining"),
-                        header("x-ratelimit-reset"),
-                    ) {
-                        (Some(secs), _, _) if matches!(status.as_u16(), 403 | 429) => {
-                            Some(secs.max(0) as u64)
-                        }
-                        (None, Some(0), Some(reset)) if matches!(status.as_u16(), 403 | 429) => {
-                            let now = std::time::SystemTime::now()
-                                .duration_since(std::time::UNIX_EPOCH)
-                                .map_or(0, |d| d.as_secs() as i64);
-                            Some((reset - now).max(1) as u64)
-                        }
-                        _ => None,
-                    };
+                    let rate_wait = rate_limit_wait(status.as_u16(), &header);
                     match rate_wait {
                         Some(secs) if attempt < self.retry.max_retries => {
                             if Duration::from_secs(secs) > self.retry.max_wait {
@@ -355,7 +359,15 @@ impl Client {
                             }
                             Duration::from_secs(secs)
                         }
-                        _ if status.is_server_error() && attempt < self.retry.max_retries => {
+                        // A bare 429 (GitLab's Rack::Attack answers some without any header):
+                        // back off as for a server error.
+                        None if status.as_u16() == 429 && attempt < self.retry.max_retries => {
+                            self.backoff(attempt)
+                        }
+                        _ if status.is_server_error()
+                            && attempt < self.retry.max_retries
+                            && retry == Retry::Always =>
+                        {
                             self.backoff(attempt)
                         }
                         _ => {
@@ -376,7 +388,64 @@ impl Client {
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
-        self.retry.base_delay * 2u32.saturating_pow(attempt)
+        // Bounded: the exponent stops at 2^10 and the wait at `max_wait`.
+        (self.retry.base_delay * 2u32.saturating_pow(attempt.min(10))).min(self.retry.max_wait)
+    }
+}
+
+/// Which failures a request may be repeated after.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Retry {
+    /// Idempotent calls: 5xx, connection errors and rate limits.
+    Always,
+    /// Calls that may have acted before failing: only rate limits, answered before acting.
+    RateLimitsOnly,
+}
+
+/// What an answer says about the page after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextPage {
+    /// `Link` (with or without `rel="next"`) or `x-next-page` was sent.
+    Said(bool),
+    /// Neither header: the caller falls back on the page being full.
+    Unsaid,
+}
+
+impl NextPage {
+    fn from_headers(headers: &http::HeaderMap) -> NextPage {
+        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        // GitLab: "x-next-page: the index of the next page", empty on the last one.
+        if let Some(next) = text("x-next-page") {
+            return NextPage::Said(!next.trim().is_empty());
+        }
+        match text("link") {
+            Some(link) => NextPage::Said(link.contains("rel=\"next\"")),
+            None => NextPage::Unsaid,
+        }
+    }
+}
+
+/// How long a rate-limited answer asks to wait, in seconds: `Retry-After` (GitHub and GitLab), or
+/// until the window resets when none is left — GitHub's `x-ratelimit-remaining`/`-reset`,
+/// GitLab's `RateLimit-Remaining`/`RateLimit-Reset` (Unix seconds). Only 403 and 429 are rate
+/// limits; anything else is `None`.
+fn rate_limit_wait(status: u16, header: &dyn Fn(&str) -> Option<i64>) -> Option<u64> {
+    if !matches!(status, 403 | 429) {
+        return None;
+    }
+    if let Some(secs) = header("retry-after") {
+        return Some(secs.max(0) as u64);
+    }
+    let remaining = header("x-ratelimit-remaining").or_else(|| header("ratelimit-remaining"));
+    let reset = header("x-ratelimit-reset").or_else(|| header("ratelimit-reset"));
+    match (remaining, reset) {
+        (Some(0), Some(reset)) => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Some((reset - now).max(1) as u64)
+        }
+        _ => None,
     }
 }
 

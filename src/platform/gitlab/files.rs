@@ -40,9 +40,35 @@ pub async fn change_from_api(
     head_sha: &str,
 ) -> Result<ChangeSet, ApiError> {
     let diffs: Vec<MrDiff> = client.paginate(&format!("{mr_path}/diffs")).await?;
+    Ok(change_from_diffs(diffs, "merge request diff base", base_sha, head_sha))
+}
+
+/// In a merged-results or merge-train pipeline: what GitLab's merge commit brings to the target
+/// (`GET /projects/:id/repository/compare?from=TARGET&to=MERGE&straight=true`; the MR's own diffs
+/// are against its old fork point).
+pub async fn change_from_compare(
+    client: &Client,
+    project: &str,
+    target_sha: &str,
+    merge_sha: &str,
+) -> Result<ChangeSet, ApiError> {
+    #[derive(Deserialize)]
+    struct Compare {
+        #[serde(default)]
+        diffs: Vec<MrDiff>,
+    }
+    let compare: Compare = client
+        .get(&format!(
+            "/projects/{project}/repository/compare?from={target_sha}&to={merge_sha}&straight=true"
+        ))
+        .await?;
+    Ok(change_from_diffs(compare.diffs, "target branch head", target_sha, merge_sha))
+}
+
+fn change_from_diffs(diffs: Vec<MrDiff>, base_name: &str, base_sha: &str, head_sha: &str) -> ChangeSet {
     let mut change = ChangeSet {
         base: Some(Rev {
-            name: "merge request diff base".into(),
+            name: base_name.into(),
             sha: Some(base_sha.to_owned()),
         }),
         head: Some(Rev {
@@ -52,7 +78,7 @@ pub async fn change_from_api(
         ..ChangeSet::default()
     };
     change.notes.push(
-        "the diff base or head is not in the clone: the change was read from the MR diffs API (hunks only; syntax items and key rules need both versions)".into(),
+        "the diff base or head is not in the clone: the change was read from GitLab's diffs API (hunks only; syntax items and key rules need both versions)".into(),
     );
     for d in diffs {
         let status = if d.new_file {
@@ -72,7 +98,7 @@ pub async fn change_from_api(
         ));
     }
     change.sort_files();
-    Ok(change)
+    change
 }
 
 /// The diff base, read through the repository files and tree APIs.

@@ -7,11 +7,15 @@
 //! `read_api` (`api` to post) is needed in `GITLAB_TOKEN`. Without one, reviews are unknown and the
 //! report says so.
 
+mod approvals;
 mod files;
+mod publish;
 
-use crate::changeset::{ChangeMeta, Platform, Review, ReviewState};
+pub(crate) use approvals::Approvals;
+
+use crate::changeset::{ChangeMeta, Platform};
 use crate::platform::http::{ApiError, Auth, Client};
-use crate::report::{codequality, markdown, text};
+use crate::report::{codequality, text};
 use crate::verdict::Verdict;
 use serde::Deserialize;
 use std::io::Write as _;
@@ -31,6 +35,50 @@ pub struct Env {
     pub description_truncated: bool,
     pub approved: Option<bool>,
     pub pipeline_id: Option<String>,
+    /// What kind of merge-request pipeline this is (`CI_MERGE_REQUEST_EVENT_TYPE`).
+    pub event: PipelineEvent,
+    /// The MR's own head (`CI_MERGE_REQUEST_SOURCE_BRANCH_SHA`; set in merged-results and
+    /// merge-train pipelines only).
+    pub source_sha: Option<String>,
+    /// The target branch's head the merge was made on (`CI_MERGE_REQUEST_TARGET_BRANCH_SHA`;
+    /// merged-results and merge-train pipelines only).
+    pub target_sha: Option<String>,
+}
+
+/// GitLab's merge-request pipeline types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PipelineEvent {
+    /// A pipeline on the MR's head commit (`detached`, and older GitLab without the variable).
+    Detached,
+    /// A pipeline on GitLab's internal merge of the MR into the target (`merged_result`).
+    MergedResult,
+    /// A pipeline on a merge train's merge commit (`merge_train`).
+    MergeTrain,
+}
+
+impl Env {
+    /// The commits the gate compares. In a merged-results or merge-train pipeline
+    /// `CI_COMMIT_SHA` is GitLab's merge commit and the diff base is the MR's old fork point, so
+    /// base..head would hold everything merged into the target since; what the merge brings is
+    /// target..merge, and the policy is the target's.
+    pub fn judged(&self) -> (&str, &str) {
+        match (self.event, &self.target_sha) {
+            (PipelineEvent::MergedResult | PipelineEvent::MergeTrain, Some(target)) => {
+                (target, &self.head_sha)
+            }
+            _ => (&self.base_sha, &self.head_sha),
+        }
+    }
+
+    /// The MR's own head commit: what reviewers approved and what approvals must be fresh on.
+    pub fn mr_head(&self) -> &str {
+        self.source_sha.as_deref().unwrap_or(&self.head_sha)
+    }
+
+    /// Whether the pipeline runs on a merge GitLab made rather than on the MR's head.
+    pub fn on_merge_commit(&self) -> bool {
+        self.event != PipelineEvent::Detached
+    }
 }
 
 /// What the environment says about this job.
@@ -55,7 +103,28 @@ impl Env {
             var(name).ok_or_else(|| format!("{name} is not set in this merge-request pipeline"))
         };
         Some((|| {
+            let event = match var("CI_MERGE_REQUEST_EVENT_TYPE").as_deref() {
+                None | Some("detached") => PipelineEvent::Detached,
+                Some("merged_result") => PipelineEvent::MergedResult,
+                Some("merge_train") => PipelineEvent::MergeTrain,
+                Some(other) => {
+                    return Err(format!(
+                        "CI_MERGE_REQUEST_EVENT_TYPE `{}` is not one GitLab documents (detached, merged_result, merge_train): changegate will not guess which commits to compare",
+                        crate::report::escape::visible(other)
+                    ))
+                }
+            };
+            let (source_sha, target_sha) = match event {
+                PipelineEvent::Detached => (None, None),
+                _ => (
+                    Some(required("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")?),
+                    Some(required("CI_MERGE_REQUEST_TARGET_BRANCH_SHA")?),
+                ),
+            };
             Ok(Detected::MergeRequest(Box::new(Env {
+                event,
+                source_sha,
+                target_sha,
                 iid: iid
                     .parse()
                     .map_err(|_| format!("CI_MERGE_REQUEST_IID `{iid}` is not a number"))?,
@@ -118,17 +187,6 @@ pub(crate) struct User {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct Approvals {
-    #[serde(default)]
-    pub(crate) approved_by: Vec<Approver>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct Approver {
-    pub(crate) user: User,
-}
-
-#[derive(Deserialize)]
 pub(crate) struct MrCommit {
     id: String,
     message: String,
@@ -139,24 +197,6 @@ pub(crate) struct MrCommit {
     #[serde(default)]
     parent_ids: Vec<String>,
 }
-
-#[derive(Deserialize)]
-struct Note {
-    id: u64,
-    body: String,
-    #[serde(default)]
-    author: Option<NoteAuthor>,
-    #[serde(default)]
-    system: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct NoteAuthor {
-    id: u64,
-}
-
-/// Marks the note changegate owns, so re-runs edit it instead of adding another.
-const NOTE_MARKER: &str = "<!-- changegate verdict -->";
 
 /// Runs the gate for a merge request; `judge` runs the pipeline for the base/head pair with the
 /// metadata and notes gathered here.
@@ -177,6 +217,16 @@ pub fn run(
         head_sha: Some(env.head_sha.clone()),
         ..ChangeMeta::default()
     };
+    let (base_sha, head_sha) = env.judged();
+    if env.on_merge_commit() {
+        notes.push(format!(
+            "{} pipeline: judged what merging the MR brings to the target ({}..{}, GitLab's merge commit); approvals are checked against the MR's head {}",
+            if env.event == PipelineEvent::MergeTrain { "merge-train" } else { "merged-results" },
+            short(base_sha),
+            short(head_sha),
+            short(env.mr_head()),
+        ));
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -219,25 +269,25 @@ pub fn run(
             let mut commits: Vec<MrCommit> = client.paginate(&format!("{mr_path}/commits")).await.map_err(explain)?;
             commits.reverse();
             meta.commits = commits_from_api(commits);
-            match client.get::<Approvals>(&format!("{mr_path}/approvals")).await {
-                Ok(approvals) => {
-                    meta.reviews = approvals
-                        .approved_by
-                        .into_iter()
-                        .map(|a| Review {
-                            user: a.user.username,
-                            state: ReviewState::Approved,
-                            // GitLab resets approvals on push when the project says so; an
-                            // approval it still lists counts for the current head.
-                            commit_id: Some(env.head_sha.clone()),
-                            submitted_at: None,
-                        })
-                        .collect();
+            let project_path = format!("/projects/{}", encode(&env.project_id));
+            let target = approvals::Target {
+                project_path: &project_path,
+                mr_path: &mr_path,
+                mr_head: env.mr_head(),
+                judged_head: &env.head_sha,
+            };
+            match approvals::read(client, &target).await {
+                Ok(read) => {
+                    meta.reviews = read.reviews;
                     meta.reviews_known = true;
+                    notes.extend(read.notes);
                 }
+                // The approvals API answers on every tier (GitLab Free included): a 403 or 404
+                // means this token may not read the MR's approvals, so reviews are unknown and
+                // the gate fails closed where approvals are required.
                 Err(e) if matches!(e.status(), Some(403) | Some(404)) => {
                     notes.push(format!(
-                        "the approvals API is not available ({}): it is a GitLab Premium feature; reviews are unknown{}",
+                        "the approvals API refused this token ({}): give GITLAB_TOKEN the read_api scope and at least the Reporter role; reviews are unknown{}",
                         e.message(),
                         match env.approved {
                             Some(true) => " (GitLab's own approval rules report the MR as approved)",
@@ -251,26 +301,28 @@ pub fn run(
             Ok(())
         })?,
     }
-    let source = if crate::platform::ensure_commits(repo_dir, &[&env.base_sha, &env.head_sha]) {
+    let source = if crate::platform::ensure_commits(repo_dir, &[base_sha, head_sha]) {
         crate::platform::Judge::Git {
-            base: env.base_sha.clone(),
-            head: env.head_sha.clone(),
+            base: base_sha.to_owned(),
+            head: head_sha.to_owned(),
         }
     } else {
         let Some(client) = &client else {
             return Err(GitlabError::Setup(format!(
-                "the diff base {} or head {} is not in the clone even after fetching, and without GITLAB_TOKEN the diffs API cannot be read: set GIT_DEPTH: 0 for this job",
-                env.base_sha, env.head_sha
+                "the base {base_sha} or head {head_sha} is not in the clone even after fetching, and without GITLAB_TOKEN the diffs API cannot be read: set GIT_DEPTH: 0 for this job"
             )));
         };
         let project = encode(&env.project_id);
         runtime.block_on(async {
-            let change =
-                files::change_from_api(client, &mr_path, &env.base_sha, &env.head_sha).await?;
+            let change = if env.on_merge_commit() {
+                files::change_from_compare(client, &project, base_sha, head_sha).await?
+            } else {
+                files::change_from_api(client, &mr_path, base_sha, head_sha).await?
+            };
             let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
                 client,
                 project: &project,
-                sha: &env.base_sha,
+                sha: base_sha,
             })
             .await?;
             Ok::<_, ApiError>(crate::platform::Judge::Api {
@@ -295,7 +347,12 @@ pub fn run(
         ))
     })?;
     if let Some(client) = &client {
-        runtime.block_on(publish(client, env, outputs, &verdict, &mr_path))?;
+        for warning in runtime.block_on(publish::publish(client, env, outputs, &verdict, &mr_path)) {
+            eprintln!(
+                "changegate: warning: {} (the verdict stands: this job's exit code is the gate)",
+                crate::redact::redact(&warning)
+            );
+        }
     }
     Ok((u8::from(verdict.blocked), verdict))
 }
@@ -334,69 +391,11 @@ pub(crate) fn explain(e: ApiError) -> GitlabError {
     }
 }
 
-async fn publish(
-    client: &Client,
-    env: &Env,
-    outputs: &Outputs,
-    v: &Verdict,
-    mr_path: &str,
-) -> Result<(), GitlabError> {
-    let clip = |s: String| s.chars().take(255).collect::<String>();
-    if outputs.status {
-        let mut body = serde_json::json!({
-            "state": if v.blocked { "failed" } else { "success" },
-            "name": "changegate",
-            "description": clip(markdown::title(v)),
-        });
-        if let Some(pipeline) = &env.pipeline_id {
-            // Without pipeline_id GitLab may attach the status to a new external pipeline.
-            body["pipeline_id"] = serde_json::json!(pipeline.parse::<u64>().unwrap_or_default());
-        }
-        client
-            .post::<_, serde_json::Value>(
-                &format!(
-                    "/projects/{}/statuses/{}",
-                    encode(&env.project_id),
-                    env.head_sha
-                ),
-                &body,
-            )
-            .await?;
-    }
-    if outputs.note {
-        let body = serde_json::json!({ "body": format!("{NOTE_MARKER}\n{}", markdown::summary(v, 1_000_000)) });
-        // Only a note this token's own user wrote is ours to edit: anyone can start a comment
-        // with the marker, and editing theirs would fail (403) or, with a stronger token,
-        // overwrite their words. When the user cannot be read, a new note is posted.
-        let own = client.get::<NoteAuthor>("/user").await.ok().map(|u| u.id);
-        let existing: Vec<Note> = match own {
-            Some(_) => {
-                client
-                    .paginate(&format!("{mr_path}/notes?sort=asc"))
-                    .await?
-            }
-            None => Vec::new(),
-        };
-        let ours = |n: &&Note| {
-            !n.system && n.body.starts_with(NOTE_MARKER) && n.author.as_ref().map(|a| a.id) == own
-        };
-        match existing.iter().find(ours) {
-            Some(note) => {
-                client
-                    .put::<_, serde_json::Value>(&format!("{mr_path}/notes/{}", note.id), &body)
-                    .await?;
-            }
-            None => {
-                client
-                    .post::<_, serde_json::Value>(&format!("{mr_path}/notes"), &body)
-                    .await?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// A project id, or a `group/project` path URL-encoded as GitLab wants it.
 pub(crate) fn encode(project: &str) -> String {
     project.replace('/', "%2F")
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
 }
