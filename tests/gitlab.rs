@@ -70,6 +70,16 @@ async fn run(
         !result.stdout.contains(TOKEN) && !result.stderr.contains(TOKEN),
         "the token leaked"
     );
+    for request in server.received_requests().await.unwrap_or_default() {
+        let agents: Vec<_> = request.headers.get_all("user-agent").iter().collect();
+        assert_eq!(
+            agents,
+            [concat!("changegate/", env!("CARGO_PKG_VERSION"))],
+            "one User-Agent naming changegate: {} {}",
+            request.method,
+            request.url.path()
+        );
+    }
     result
 }
 

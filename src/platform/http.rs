@@ -140,24 +140,25 @@ impl Client {
             path: "/".into(),
             message,
         };
-        let builder = match auth {
+        let credential = match auth {
             Auth::Bearer(token) => {
                 crate::redact::register(&token);
-                Octocrab::builder().personal_token(token)
+                (http::header::AUTHORIZATION, format!("Bearer {token}"))
             }
             Auth::Header(name, value) => {
                 crate::redact::register(&value);
-                Octocrab::builder().add_header(http::HeaderName::from_static(name), value)
+                (http::HeaderName::from_static(name), value)
             }
         };
-        let octocrab = builder
-            .base_uri(api_url)
-            .map_err(|e| transport(format!("invalid GITHUB_API_URL `{api_url}`: {e}")))?
-            .add_retry_config(octocrab::service::middleware::retry::RetryConfig::None)
-            .set_connect_timeout(Some(Duration::from_secs(10)))
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .build()
-            .map_err(|e| transport(format!("cannot build the HTTP client: {e}")))?;
+        let uri: http::Uri = api_url
+            .parse()
+            .map_err(|e| transport(format!("invalid API URL `{api_url}`: {e}")))?;
+        if !matches!(uri.scheme_str(), Some("https" | "http")) || uri.host().is_none() {
+            return Err(transport(format!(
+                "invalid API URL `{api_url}`: expected https://HOST/…"
+            )));
+        }
+        let octocrab = build_octocrab(credential).map_err(transport)?;
         Ok(Client {
             octocrab,
             api_url: api_url.trim_end_matches('/').to_owned(),
@@ -447,6 +448,44 @@ fn rate_limit_wait(status: u16, header: &dyn Fn(&str) -> Option<i64>) -> Option<
         }
         _ => None,
     }
+}
+
+/// octocrab over a hyper client built here: rustls with bundled webpki roots (a static binary on
+/// a minimal image needs no system certificates), bounded connect and read, and exactly the
+/// headers changegate sends — one `User-Agent: changegate/<version>` (GitHub requires one;
+/// octocrab's default client adds its own beside any other), the credential, and JSON.
+fn build_octocrab(credential: (http::HeaderName, String)) -> Result<Octocrab, String> {
+    use octocrab::service::middleware::extra_headers::ExtraHeadersLayer;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_provider_and_webpki_roots(provider)
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .https_or_http()
+        .enable_http1()
+        .build();
+    let mut connector = hyper_timeout::TimeoutConnector::new(https);
+    connector.set_connect_timeout(Some(Duration::from_secs(10)));
+    connector.set_read_timeout(Some(Duration::from_secs(60)));
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build(connector);
+    let value = |text: &str| {
+        http::HeaderValue::from_str(text).map_err(|_| "a header value is not valid".to_owned())
+    };
+    let mut secret = value(&credential.1)?;
+    secret.set_sensitive(true);
+    let headers = vec![
+        (
+            http::header::USER_AGENT,
+            value(concat!("changegate/", env!("CARGO_PKG_VERSION")))?,
+        ),
+        (credential.0, secret),
+    ];
+    Ok(octocrab::OctocrabBuilder::new_empty()
+        .with_service(client)
+        .with_layer(&ExtraHeadersLayer::new(std::sync::Arc::new(headers)))
+        .with_auth(octocrab::AuthState::None)
+        .build()
+        .unwrap_or_else(|never| match never {}))
 }
 
 /// The `message` of a GitHub error body (plus its documentation URL), or the body itself.

@@ -75,6 +75,19 @@ pub async fn validate_contract(server: &MockServer, spec: &Value) {
         let (template, op) = operation(spec, &verb, &request_path).unwrap_or_else(|| {
             panic!("{verb} {request_path} is not an operation of GitHub's REST API")
         });
+        // "All API requests MUST include a valid User-Agent header" (docs.github.com, REST
+        // "Getting started"): exactly one, naming changegate and its version.
+        let agents: Vec<&str> = request
+            .headers
+            .get_all("user-agent")
+            .iter()
+            .map(|v| v.to_str().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            agents,
+            [concat!("changegate/", env!("CARGO_PKG_VERSION"))],
+            "{verb} {template}: User-Agent"
+        );
         if request.body.is_empty() {
             continue;
         }
