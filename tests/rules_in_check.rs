@@ -48,7 +48,7 @@ fn only_added_unwraps_are_reported_with_their_item() {
 }
 
 #[test]
-fn a_moved_unwrap_counts_as_added() {
+fn a_moved_unwrap_is_reported_as_moved_not_added() {
     // `b` is longer than `a`, so the minimal diff moves `a` (its lines become added lines).
     let b = "fn b() {\n    one();\n    two();\n    three();\n    four();\n}\n";
     let a = "fn a(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n";
@@ -56,11 +56,9 @@ fn a_moved_unwrap_counts_as_added() {
     repo.write("src/a.rs", format!("{b}\n{a}"));
     repo.commit("move a");
     let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
-    assert!(
-        rule_ids(&report).contains(&"rust/unwrap".to_owned()),
-        "{:#}",
-        report["findings"]
-    );
+    let unwrap = finding(&report, "rust/unwrap");
+    assert_eq!(unwrap["severity"], "info", "{unwrap:#}");
+    assert!(unwrap["message"].as_str().unwrap().starts_with("moved, not added"));
 }
 
 #[test]
@@ -238,4 +236,100 @@ fn one_event_gives_one_finding_the_stronger_rule_supersedes_the_weaker() {
     repo.commit("halve");
     let ids = rule_ids(&repo.check_documented(0));
     assert!(ids.contains(&"k8s/replicas-halved".to_owned()), "{ids:?}");
+}
+
+/// Re-indenting an existing `.expect(…)` into a new match arm adds no risk: it is reported as
+/// moved (info, not blocking); a second copy of it is new.
+#[test]
+fn moved_or_reindented_code_is_not_reported_as_added() {
+    let base = "pub fn load(p: &str) -> String {\n    std::fs::read_to_string(p).expect(\"config\")\n}\n";
+    let repo = feature_repo(&[("src/config.rs", base)]);
+    repo.write(
+        "src/config.rs",
+        "pub fn load(p: &str) -> String {\n    match p {\n        \"\" => String::new(),\n        _ => std::fs::read_to_string(p)\n            .expect(\"config\"),\n    }\n}\n",
+    );
+    repo.commit("empty path means empty config");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let expects: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "rust/expect")
+        .collect();
+    assert_eq!(expects.len(), 1, "{expects:#?}");
+    assert_eq!(expects[0]["severity"], "info");
+    assert_eq!(expects[0]["blocking"], false);
+    assert!(
+        expects[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("moved, not added"),
+        "{:#}",
+        expects[0]
+    );
+
+    // A second copy of the same code is new risk.
+    repo.write(
+        "src/config.rs",
+        "pub fn load(p: &str) -> String {\n    match p {\n        \"\" => String::new(),\n        _ => std::fs::read_to_string(p)\n            .expect(\"config\"),\n    }\n}\n\npub fn again(p: &str) -> String {\n    std::fs::read_to_string(p).expect(\"config\")\n}\n",
+    );
+    repo.commit("and again");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let severities: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "rust/expect")
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    // The diff pairs the old line with the identical line of `again`, so one `.expect` is on an
+    // unchanged line and the re-indented one is the copy that is new.
+    assert_eq!(
+        severities,
+        ["warning"],
+        "one of the two copies is new: {:#}",
+        report["findings"]
+    );
+}
+
+/// A Terraform module is a directory: a block moved to another file of it, or renamed with a
+/// `moved` block, is not destroyed (terraform-aws-vpc 2fbaaacd0a moved 34 endpoints from main.tf to
+/// vpc-endpoints.tf; terraform-aws-iam 31b31d77fc renamed 31 resources with `moved` blocks).
+#[test]
+fn terraform_blocks_moved_within_their_module_are_not_removed() {
+    let endpoint = "resource \"aws_vpc_endpoint\" \"s3\" {\n  vpc_id       = aws_vpc.this.id\n  service_name = \"com.amazonaws.s3\"\n}\n";
+    let repo = feature_repo(&[
+        ("net/main.tf", &format!("resource \"aws_vpc\" \"this\" {{\n  cidr_block = \"10.0.0.0/16\"\n}}\n\n{endpoint}")),
+        ("net/old.tf", "resource \"aws_sqs_queue\" \"jobs\" {\n  name = \"jobs\"\n}\n"),
+    ]);
+    repo.write(
+        "net/main.tf",
+        "resource \"aws_vpc\" \"this\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n",
+    );
+    repo.write("net/endpoints.tf", endpoint);
+    // Renamed with a `moved` block: kept.
+    repo.write(
+        "net/old.tf",
+        "resource \"aws_sqs_queue\" \"work\" {\n  name = \"jobs\"\n}\n\nmoved {\n  from = aws_sqs_queue.jobs\n  to   = aws_sqs_queue.work\n}\n",
+    );
+    repo.commit("split endpoints out; rename the queue");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let removed: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "tf/resource-removed")
+        .collect();
+    assert!(removed.is_empty(), "{removed:#?}");
+
+    // Moved to another directory (another module): destroyed, and said.
+    repo.remove("net/endpoints.tf");
+    repo.write("other/endpoints.tf", endpoint);
+    repo.commit("move endpoints to another module");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    assert!(
+        rule_ids(&report).contains(&"tf/resource-removed".to_owned()),
+        "{:#}",
+        report["findings"]
+    );
 }

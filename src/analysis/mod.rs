@@ -7,11 +7,12 @@
 
 pub mod coverage;
 pub mod guard;
+mod relocate;
 
 use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
 use crate::policy::Policy;
 use crate::syntax::config::{self, ConfigChange};
-use crate::syntax::items::{changed_items, items, ChangedItem, ItemChange, Side};
+use crate::syntax::items::{changed_items, items, ChangedItem, Side};
 use crate::syntax::{parse, testcode, Language, ParseBudget};
 use coverage::{Coverage, Reason};
 use rayon::prelude::*;
@@ -178,10 +179,11 @@ pub fn analyse_with(
             .build()
             .ok()
     });
-    let (files, syntax) = match pool {
+    let (mut files, mut syntax): (Vec<FileAnalysis>, Vec<FileSyntax>) = match pool {
         Some(pool) => pool.install(run),
         None => run(),
     };
+    relocate::terraform_moves(&change.files, &mut files, &mut syntax);
     Analysis { files, syntax }
 }
 
@@ -579,13 +581,10 @@ fn deepen(
         &syntax.removed_lines,
         &syntax.added_lines,
     );
-    // The old tree only serves rules about removed code; free it when nothing was removed
-    // (after the test-code comparison below).
-    let old_tree_for_tests = if analysis
-        .items
-        .iter()
-        .any(|i| i.change == ItemChange::Removed)
-    {
+    // The old tree serves rules about removed code and tells moved code from added code; free
+    // it when no line was removed (pure additions move nothing), after the test-code
+    // comparison below.
+    let old_tree_for_tests = if !syntax.removed_lines.is_empty() {
         syntax.old_tree.clone()
     } else {
         syntax.old_tree.take()

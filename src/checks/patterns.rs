@@ -54,11 +54,20 @@ impl Check for Patterns {
                     .into_iter()
                     .map(|(index, m)| {
                         let rule = &cx.rules.rules[index];
-                        let mut finding =
-                            Finding::new(self.id(), &rule.id, rule.severity, m.message)
-                                .blocking(rule.severity == Severity::Error)
-                                .at(analysis.path.clone(), m.range);
-                        finding.note = rule.note.clone();
+                        // Moved code is reported for the record, never as new risk.
+                        let (severity, message) = if m.moved {
+                            (Severity::Info, format!("moved, not added: {}", m.message))
+                        } else {
+                            (rule.severity, m.message)
+                        };
+                        let mut finding = Finding::new(self.id(), &rule.id, severity, message)
+                            .blocking(severity == Severity::Error)
+                            .at(analysis.path.clone(), m.range);
+                        finding.note = if m.moved {
+                            Some("the same code (whitespace aside) was in the old version of this file: it was re-indented, reformatted or moved, not added".into())
+                        } else {
+                            rule.note.clone()
+                        };
                         finding.snippet = m.snippet;
                         finding.item = m.item;
                         finding

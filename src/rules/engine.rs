@@ -23,6 +23,11 @@ pub struct RuleMatch {
     pub message: String,
     /// The changed item that encloses the match, e.g. `fn Router::apply`.
     pub item: Option<String>,
+    /// The matched code was already in the old version of the file (re-indented, reformatted or
+    /// moved): not new, reported as moved.
+    pub moved: bool,
+    /// The matched text without whitespace: what "the same code" means for `moved`.
+    pub(crate) normalised: String,
 }
 
 /// Line starts of a text, for O(log n) line and column lookups.
@@ -266,6 +271,7 @@ fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
                 Side::New,
                 rule_for,
                 whole_file,
+                Census::Report,
             ) {
                 out.push((index_of(rule), m));
             }
@@ -280,6 +286,7 @@ fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
     attach_items(run, &mut matches);
     let mut out: Vec<(usize, RuleMatch)> = indexes.into_iter().zip(matches).collect();
     out.sort_by_key(|(index, m)| (*index, m.range));
+    mark_moved(set, run, &mut out);
     out
 }
 
@@ -297,6 +304,7 @@ fn single_rule_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
                 rule.side,
                 |_| Some(rule),
                 rule.scope == Scope::File,
+                Census::Report,
             )
             .into_iter()
             .map(|(_, m)| m)
@@ -317,8 +325,10 @@ fn query_hits<'r>(
     side: Side,
     rule_for: impl Fn(usize) -> Option<&'r Rule>,
     whole_file: bool,
+    census: Census,
 ) -> Vec<(&'r Rule, RuleMatch)> {
     let old_side = side == Side::Old;
+    let census = census == Census::Everything;
     let (tree, text, index): (&Option<Tree>, _, _) = if old_side {
         (
             &run.syntax.old_tree,
@@ -341,7 +351,7 @@ fn query_hits<'r>(
     } else {
         &run.syntax.added_lines
     };
-    let ranges: Vec<std::ops::Range<usize>> = if whole_file {
+    let ranges: Vec<std::ops::Range<usize>> = if whole_file || census {
         std::iter::once(0..text.len()).collect()
     } else {
         blocks(changed_lines)
@@ -393,14 +403,19 @@ fn query_hits<'r>(
             } else {
                 run.syntax.touches_added(start_line, end_line)
             };
-            if rule.scope == Scope::Changed && !changed {
+            if !census && rule.scope == Scope::Changed && !changed {
                 continue;
             }
-            if rule.exclude_test_code && !old_side && run.syntax.is_test_line(start_line) {
+            if !census
+                && rule.exclude_test_code
+                && !old_side
+                && run.syntax.is_test_line(start_line)
+            {
                 continue;
             }
             // On the old side only code that is gone counts: a modified or renamed item is not a removal.
-            if old_side
+            if !census
+                && old_side
                 && !run.analysis.items.iter().any(|i| {
                     i.change == ItemChange::Removed
                         && i.start_line <= end_line
@@ -435,11 +450,115 @@ fn query_hits<'r>(
                         .then(|| index.lines(start_line, end_line.min(start_line + 4))),
                     message: interpolate(&rule.message, &vars),
                     item: None,
+                    moved: false,
+                    normalised: without_whitespace(
+                        node.utf8_text(text.as_bytes()).unwrap_or(""),
+                    ),
                 },
             ));
         }
     }
     out
+}
+
+/// Whether a query run reports (filters applied) or counts every match in the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Census {
+    Report,
+    Everything,
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Marks as moved the added-line query matches that are not new: a match is new only while the
+/// new file holds more matches of the same rule with the same text (whitespace aside) than the
+/// old file did. Re-indenting an `.expect(…)`, reformatting it, or moving it into another
+/// function or match arm adds no risk; a second copy does. Counting per file (not per item) also
+/// makes code moved between items "moved". Of several equal matches on added lines, the first
+/// ones in the file count as the new ones.
+fn mark_moved(set: &RuleSet, run: &FileRun<'_>, out: &mut [(usize, RuleMatch)]) {
+    let candidates: BTreeSet<usize> = out
+        .iter()
+        .filter(|(i, m)| {
+            let rule = &set.rules[*i];
+            m.range.is_some()
+                && rule.side == Side::New
+                && rule.scope == Scope::Changed
+                && matches!(rule.matcher, Matcher::Query(_))
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    if candidates.is_empty() || run.syntax.old_tree.is_none() {
+        return;
+    }
+    let count = |side: Side| {
+        let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for &index in &candidates {
+            let rule = &set.rules[index];
+            let Matcher::Query(queries) = &rule.matcher else {
+                continue;
+            };
+            let Some((_, query, match_index)) = queries
+                .iter()
+                .find(|(l, _, _)| Some(*l) == run.analysis.language)
+            else {
+                continue;
+            };
+            for (_, m) in query_hits(
+                run,
+                query,
+                *match_index,
+                side,
+                |_| Some(rule),
+                true,
+                Census::Everything,
+            ) {
+                *counts.entry((index, m.normalised)).or_default() += 1;
+            }
+        }
+        counts
+    };
+    // The census has a budget of its own, so counting never stops a reporting query; if it runs
+    // out, the counts are partial and nothing is marked (every match stays new).
+    let (steps, over) = (run.query_steps_left.get(), run.query_over_budget.get());
+    let bytes = run.file.new_text.as_deref().map_or(0, str::len)
+        + run.file.old_text.as_deref().map_or(0, str::len);
+    run.query_steps_left
+        .set(QUERY_BUDGET_BASE + QUERY_BUDGET_PER_KIB * (bytes as u64).div_ceil(1024));
+    run.query_over_budget.set(false);
+    let old = count(Side::Old);
+    let new = count(Side::New);
+    let complete = !run.query_over_budget.get();
+    run.query_steps_left.set(steps);
+    run.query_over_budget.set(over);
+    if !complete {
+        return;
+    }
+    // Matches on unchanged lines account for their own copies first.
+    let mut new_left: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for (key, n) in &new {
+        let reported = out
+            .iter()
+            .filter(|(i, m)| (*i, &m.normalised) == (key.0, &key.1) && m.range.is_some())
+            .count();
+        let unchanged = n.saturating_sub(reported);
+        let before = old.get(key).copied().unwrap_or(0);
+        new_left.insert(key.clone(), n.saturating_sub(before.max(unchanged)));
+    }
+    for (index, m) in out.iter_mut() {
+        if !candidates.contains(index) || m.range.is_none() {
+            continue;
+        }
+        let key = (*index, m.normalised.clone());
+        match new_left.get_mut(&key) {
+            Some(left) if *left > 0 => *left -= 1,
+            Some(_) => m.moved = true,
+            // The whole-file count did not see it (budget stop): keep it as new.
+            None => {}
+        }
+    }
 }
 
 /// Consecutive runs of sorted line numbers, as inclusive `(start, end)`.
@@ -487,6 +606,8 @@ fn key_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
                 snippet,
                 message: interpolate(&rule.message, &vars),
                 item: None,
+                moved: false,
+                normalised: String::new(),
             })
         })
         .collect()
@@ -549,6 +670,8 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
             snippet: Some(text.to_owned()),
             message: interpolate(&rule.message, &vars),
             item: None,
+            moved: false,
+            normalised: String::new(),
         });
     }
     out

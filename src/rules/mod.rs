@@ -5,6 +5,7 @@
 //! `rules/*.yml` and are embedded in the binary; custom rules come from `rules.dirs` of the
 //! policy, read from the same revision as the policy.
 
+mod credential;
 mod engine;
 mod keypath;
 mod packs;

@@ -127,6 +127,10 @@ pub struct RawWhen {
     /// The new value does not match this regex.
     #[serde(default)]
     pub not_matches: Option<String>,
+    /// The new value is (`true`) or is not (`false`) a credential: a known format, or random
+    /// material, and not a reference, name, placeholder, URL, path or number.
+    #[serde(default)]
+    pub credential: Option<bool>,
 }
 
 /// A YAML scalar (string, number, bool) or a list of them, compared as text.

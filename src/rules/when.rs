@@ -15,6 +15,7 @@ pub struct When {
     pub increased_by_factor: Option<f64>,
     pub matches: Option<regex::Regex>,
     pub not_matches: Option<regex::Regex>,
+    pub credential: Option<bool>,
 }
 
 impl TryFrom<RawWhen> for When {
@@ -35,6 +36,7 @@ impl TryFrom<RawWhen> for When {
             added: raw.added,
             removed: raw.removed,
             changed: raw.changed,
+            credential: raw.credential,
             decreased_by_percent: raw.decreased_by_percent,
             increased_by_factor: raw.increased_by_factor,
         })
@@ -53,6 +55,7 @@ impl When {
             && self.increased_by_factor.is_none()
             && self.matches.is_none()
             && self.not_matches.is_none()
+            && self.credential.is_none()
     }
 
     /// Whether `change` satisfies every condition.
@@ -91,6 +94,10 @@ impl When {
             self.not_matches
                 .as_ref()
                 .map(|re| after_text.is_some_and(|t| !re.is_match(t))),
+            self.credential.map(|want| {
+                want == after_text
+                    .is_some_and(|t| super::credential::is_credential(&change.path, t))
+            }),
             self.increased_by_factor.map(|factor| {
                 match (
                     before_text.and_then(quantity),
