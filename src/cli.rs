@@ -533,6 +533,7 @@ fn check(
         platform_meta: None,
         platform_notes: Vec::new(),
         unverifiable_reviews: None,
+        docs_pending: true,
     };
     if args.diff.is_none() && !args.no_platform {
         if let Some(detected) = crate::platform::gitlab::Env::from_env() {
@@ -577,6 +578,7 @@ fn check(
                                 );
                             }
                             platform_options.platform_meta = Some(meta);
+                            platform_options.docs_pending = false;
                             platform_options.platform_notes = notes;
                             crate::check(&platform_options)
                         },
@@ -618,6 +620,8 @@ fn check(
                         }
                     };
                     platform_options.platform_meta = meta;
+                    // In CI the description is the PR's: missing documentation blocks.
+                    platform_options.docs_pending = false;
                     crate::check(&platform_options)
                 },
             );

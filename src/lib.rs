@@ -73,6 +73,9 @@ pub struct CheckOptions {
     /// Set by a CI platform whose reviews could not be read: why, and what to grant. Required
     /// approvals then block (fail closed) instead of being reported as unknown.
     pub unverifiable_reviews: Option<String>,
+    /// A local `check` without a description file: documentation the commit messages lack is
+    /// reported as pending (CI enforces it on the PR description), not as blocking.
+    pub docs_pending: bool,
 }
 
 /// Why a check could not run (exit code 2).
@@ -215,6 +218,10 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         strict: options.strict,
         description_path,
         unverifiable_reviews: options.unverifiable_reviews.clone(),
+        docs_pending: options.docs_pending
+            && options.platform_meta.is_none()
+            && options.description_file.is_none()
+            && !options.strict,
     };
     let cx = checks::CheckContext {
         change: &change,
@@ -367,6 +374,7 @@ mod tests {
             platform_meta: None,
             platform_notes: Vec::new(),
             unverifiable_reviews: None,
+            docs_pending: false,
         })
         .expect("a verdict")
     }

@@ -51,7 +51,7 @@ fn deletion_is_reported_by_its_old_path_and_tier() {
     let repo = repo_with_base(&[("infra/db.tf", b"resource \"x\" \"y\" {}\n")]);
     repo.remove("infra/db.tf");
     repo.commit("drop db");
-    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
     let f = file(&report, "infra/db.tf");
     assert_eq!(f["status"], "deleted");
     assert_eq!(f["tier"], "tier-1");
@@ -418,16 +418,23 @@ fn tier_one_change_without_docs_blocks_and_with_docs_passes() {
     repo.write("deploy/payments.yaml", "replicas: 1\n");
     repo.commit("scale down");
 
-    let blocked = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
-    assert_eq!(blocked["verdict"], "blocked");
-    let ids = rule_ids(&blocked);
-    assert_eq!(
-        ids.iter()
-            .filter(|id| *id == "docs/missing-section")
-            .count(),
-        3,
-        "{ids:?}"
-    );
+    // Locally the commit messages stand in for the PR description: what they lack is pending
+    // (CI requires it of the PR), not blocking.
+    let pending = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let docs: Vec<&serde_json::Value> = pending["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "docs/missing-section")
+        .collect();
+    assert_eq!(docs.len(), 3, "{docs:#?}");
+    for f in docs {
+        assert_eq!(f["severity"], "info");
+        assert!(f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("pending: CI will require"));
+    }
 
     let passed = repo.check_json(
         &[
@@ -522,7 +529,7 @@ fn policy_comes_from_the_base_not_from_the_change() {
     repo.write(".changegate.yml", "version: 1\n");
     repo.write("src/a.rs", "fn a() { b() }\n");
     repo.commit("loosen");
-    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
     assert!(report["policy"]
         .as_str()
         .unwrap()
@@ -539,7 +546,7 @@ fn a_policy_added_by_the_change_does_not_judge_it() {
     let repo = repo_with_base(&[("src/a.rs", b"fn a() {}\n")]);
     repo.write(".changegate.yml", "version: 1\n");
     repo.commit("add lax policy");
-    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD", "--strict"], 1);
     assert_eq!(report["policy"], "built-in defaults");
     assert!(report["notes"]
         .to_string()
@@ -605,7 +612,7 @@ fn output_is_byte_identical_across_runs() {
                 .unwrap()
         };
         let (first, second) = (run(), run());
-        assert_eq!(first.status.code(), Some(1));
+        assert_eq!(first.status.code(), Some(0));
         assert_eq!(
             first.stdout, second.stdout,
             "{format} output differs between runs"
@@ -634,8 +641,8 @@ fn git_and_patch_sources_agree() {
     let patch_file = repo.scratch().join("change.patch");
     std::fs::write(&patch_file, patch).unwrap();
 
-    let from_git = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
-    let from_patch = repo.check_json(&["--diff", patch_file.to_str().unwrap()], 1);
+    let from_git = repo.check_json(&["--base", "main", "--head", "HEAD", "--strict"], 1);
+    let from_patch = repo.check_json(&["--diff", patch_file.to_str().unwrap(), "--strict"], 1);
     // A patch has no full texts, so no syntax items; everything the diff itself says must agree.
     let facts = |report: &serde_json::Value| -> Vec<String> {
         report["files"]

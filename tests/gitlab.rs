@@ -447,7 +447,7 @@ async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
     );
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
-    mount_approvals(&server, &["bob", "carol"], &head).await;
+    mount_approvals(&server, &["bob", "carol"], head).await;
     Mock::given(method("GET"))
         .and(path(format!("{MR}/diffs")))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([
@@ -625,7 +625,14 @@ fn merged_results_repo() -> (TestRepo, [String; 4]) {
     repo.write("deploy/app.yaml", "spec:\n  replicas: 0\n");
     let target = repo.commit("another MR: scale down");
     repo.git(&["checkout", "-q", "-b", "merge-ref"]);
-    repo.git(&["merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge feature into main",
+        "feature",
+    ]);
     let merge = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
     (repo, [fork_point, source, target, merge])
 }
@@ -670,7 +677,9 @@ async fn a_merged_results_pipeline_judges_what_the_merge_brings_and_posts_on_its
     assert_eq!(paths, ["README.md"], "only what this MR's merge brings");
     assert_eq!(report["base"]["sha"], target.as_str());
     assert!(
-        report["notes"].to_string().contains("merged-results pipeline"),
+        report["notes"]
+            .to_string()
+            .contains("merged-results pipeline"),
         "{}",
         report["notes"]
     );
@@ -679,7 +688,10 @@ async fn a_merged_results_pipeline_judges_what_the_merge_brings_and_posts_on_its
         .iter()
         .find(|q| q.url.path().contains("/statuses/"))
         .expect("a status is posted");
-    assert!(status.url.path().ends_with(&merge), "on the pipeline's commit");
+    assert!(
+        status.url.path().ends_with(&merge),
+        "on the pipeline's commit"
+    );
 
     // The same pipeline read as before (diff base..CI_COMMIT_SHA) judged the other MR's change.
     let detached = run(
@@ -692,7 +704,11 @@ async fn a_merged_results_pipeline_judges_what_the_merge_brings_and_posts_on_its
     )
     .await;
     assert_eq!(detached.code, 1, "{}", detached.stdout);
-    assert!(detached.stdout.contains("deploy/app.yaml"), "{}", detached.stdout);
+    assert!(
+        detached.stdout.contains("deploy/app.yaml"),
+        "{}",
+        detached.stdout
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -737,10 +753,12 @@ async fn approvals_given_before_the_last_push_are_stale() {
     .await;
     Mock::given(method("GET"))
         .and(path(format!("{MR}/approvals")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
-            {"user": {"username": "bob"}, "approved_at": "2026-06-02T10:00:00.000Z"},
-            {"user": {"username": "carol"}, "approved_at": "2026-06-03T10:00:00.000Z"}
-        ]})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
+                {"user": {"username": "bob"}, "approved_at": "2026-06-02T10:00:00.000Z"},
+                {"user": {"username": "carol"}, "approved_at": "2026-06-03T10:00:00.000Z"}
+            ]})),
+        )
         .mount(&server)
         .await;
     let r = run(
@@ -771,9 +789,11 @@ async fn untimed_approvals_count_as_fresh_only_when_gitlab_resets_them_on_push()
         mount_versions(&server, &[(&head, "2026-11-20T10:00:00.000Z")]).await;
         Mock::given(method("GET"))
             .and(path(format!("{MR}/approvals")))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
-                {"user": {"username": "bob"}}, {"user": {"username": "carol"}}
-            ]})))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"approved_by": [
+                    {"user": {"username": "bob"}}, {"user": {"username": "carol"}}
+                ]})),
+            )
             .mount(&server)
             .await;
         Mock::given(method("GET"))
@@ -795,7 +815,11 @@ async fn untimed_approvals_count_as_fresh_only_when_gitlab_resets_them_on_push()
             &[],
         )
         .await;
-        assert_eq!(r.code, code, "reset_approvals_on_push: {reset}\n{}", r.stdout);
+        assert_eq!(
+            r.code, code,
+            "reset_approvals_on_push: {reset}\n{}",
+            r.stdout
+        );
         if !reset {
             assert!(
                 r.stdout.contains("could not be established"),
@@ -861,7 +885,9 @@ async fn notes_are_read_past_a_short_page_when_gitlab_says_there_is_another() {
         .iter()
         .any(|q| q.method.as_str() == "POST" && q.url.path().ends_with("/notes")));
     assert!(
-        !requests.iter().any(|q| q.url.query().unwrap_or("").contains("page=3")),
+        !requests
+            .iter()
+            .any(|q| q.url.query().unwrap_or("").contains("page=3")),
         "no page after the one GitLab calls last"
     );
 }

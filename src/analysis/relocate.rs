@@ -202,12 +202,10 @@ fn merge(members: &[usize], syntax: &mut [FileSyntax], from: &str, to: &str) {
         });
     }
     // Keys the moved block lost are still removals, reported in the file that has the block now.
-    if let Some(&home) = members.iter().find(|&&i| {
-        syntax[i]
-            .config_changes
-            .iter()
-            .any(|c| under(&c.path, to))
-    }) {
+    if let Some(&home) = members
+        .iter()
+        .find(|&&i| syntax[i].config_changes.iter().any(|c| under(&c.path, to)))
+    {
         for (suffix, before) in old {
             if !matched.contains(&suffix) && !suffix.is_empty() {
                 syntax[home].config_changes.push(ConfigChange {

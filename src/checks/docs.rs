@@ -49,10 +49,25 @@ impl Check for Docs {
                     String::new()
                 }
             );
+            // A local run without --description-file cannot know the PR's text: commit messages
+            // stand in for it, so what they lack is pending — CI enforces it on the PR
+            // description (as with approvals) — unless --strict asks to enforce it here.
+            let pending = cx.settings.docs_pending;
             let finding = |rule: &str, message: String| {
-                Finding::new(self.id(), rule, Severity::Error, message)
-                    .blocking(true)
-                    .note(format!("{why}; {how}"))
+                if pending {
+                    Finding::new(
+                        self.id(),
+                        rule,
+                        Severity::Info,
+                        format!("pending: CI will require this of the PR description: {message}"),
+                    )
+                    .blocking(false)
+                    .note(format!("{why}; {how}; --strict enforces it locally"))
+                } else {
+                    Finding::new(self.id(), rule, Severity::Error, message)
+                        .blocking(true)
+                        .note(format!("{why}; {how}"))
+                }
             };
             let Some(section) = section else {
                 out.push(finding(

@@ -26,6 +26,8 @@ pub struct Settings {
     pub description_path: Option<String>,
     /// In CI, why reviews could not be read (and what to grant): required approvals block.
     pub unverifiable_reviews: Option<String>,
+    /// Missing documentation is pending, not blocking (a local run reading commit messages).
+    pub docs_pending: bool,
 }
 
 /// Everything a check may read.

@@ -12,10 +12,46 @@
 /// Key names (the last path segment, case-insensitive) that say the value refers to a secret
 /// or describes one rather than holding it.
 const REFERENCE_SUFFIXES: &[&str] = &[
-    "name", "names", "passwordkey", "tokenkey", "usernamekey", "userkey", "ref", "reference", "file", "files", "path", "dir", "url",
-    "uri", "endpoint", "length", "size", "ttl", "expiry", "expires", "count", "type", "mode",
-    "enabled", "policy", "header", "prefix", "suffix", "env", "var", "field", "format",
-    "version", "provider", "store", "mount", "hash", "algorithm", "secretkeyref", "selector",
+    "name",
+    "names",
+    "passwordkey",
+    "tokenkey",
+    "usernamekey",
+    "userkey",
+    "ref",
+    "reference",
+    "file",
+    "files",
+    "path",
+    "dir",
+    "url",
+    "uri",
+    "endpoint",
+    "length",
+    "size",
+    "ttl",
+    "expiry",
+    "expires",
+    "count",
+    "type",
+    "mode",
+    "enabled",
+    "policy",
+    "header",
+    "prefix",
+    "suffix",
+    "env",
+    "var",
+    "field",
+    "format",
+    "version",
+    "provider",
+    "store",
+    "mount",
+    "hash",
+    "algorithm",
+    "secretkeyref",
+    "selector",
 ];
 
 /// Whether `value`, found at config key `key`, is a committed credential.
@@ -34,7 +70,8 @@ pub fn is_credential(key: &str, value: &str) -> bool {
     // `apiKey`, `accessKey`, `secretKey` hold the credential itself.
     if last == "key"
         || last.starts_with("existing")
-        || REFERENCE_SUFFIXES.iter().any(|s| last.ends_with(s)) {
+        || REFERENCE_SUFFIXES.iter().any(|s| last.ends_with(s))
+    {
         return false;
     }
     random_material(value)
@@ -94,8 +131,23 @@ fn random_material(value: &str) -> bool {
     }
     let lower = value.to_ascii_lowercase();
     const FILE_TYPES: &[&str] = &[
-        ".yaml", ".yml", ".json", ".toml", ".pem", ".key", ".crt", ".cer", ".txt", ".env",
-        ".conf", ".cfg", ".ini", ".properties", ".xml", ".p12", ".jks",
+        ".yaml",
+        ".yml",
+        ".json",
+        ".toml",
+        ".pem",
+        ".key",
+        ".crt",
+        ".cer",
+        ".txt",
+        ".env",
+        ".conf",
+        ".cfg",
+        ".ini",
+        ".properties",
+        ".xml",
+        ".p12",
+        ".jks",
     ];
     if FILE_TYPES.iter().any(|t| lower.ends_with(t)) {
         return false;

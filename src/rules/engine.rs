@@ -406,10 +406,7 @@ fn query_hits<'r>(
             if !census && rule.scope == Scope::Changed && !changed {
                 continue;
             }
-            if !census
-                && rule.exclude_test_code
-                && !old_side
-                && run.syntax.is_test_line(start_line)
+            if !census && rule.exclude_test_code && !old_side && run.syntax.is_test_line(start_line)
             {
                 continue;
             }
@@ -451,9 +448,7 @@ fn query_hits<'r>(
                     message: interpolate(&rule.message, &vars),
                     item: None,
                     moved: false,
-                    normalised: without_whitespace(
-                        node.utf8_text(text.as_bytes()).unwrap_or(""),
-                    ),
+                    normalised: without_whitespace(node.utf8_text(text.as_bytes()).unwrap_or("")),
                 },
             ));
         }

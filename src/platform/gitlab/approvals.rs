@@ -86,7 +86,10 @@ pub(crate) async fn read(client: &Client, at: &Target<'_>) -> Result<Read, ApiEr
             None
         }
     };
-    let all_timed = approvals.approved_by.iter().all(|a| a.approved_at.is_some());
+    let all_timed = approvals
+        .approved_by
+        .iter()
+        .all(|a| a.approved_at.is_some());
     let head_listed = versions
         .iter()
         .flatten()

@@ -40,7 +40,12 @@ pub async fn change_from_api(
     head_sha: &str,
 ) -> Result<ChangeSet, ApiError> {
     let diffs: Vec<MrDiff> = client.paginate(&format!("{mr_path}/diffs")).await?;
-    Ok(change_from_diffs(diffs, "merge request diff base", base_sha, head_sha))
+    Ok(change_from_diffs(
+        diffs,
+        "merge request diff base",
+        base_sha,
+        head_sha,
+    ))
 }
 
 /// In a merged-results or merge-train pipeline: what GitLab's merge commit brings to the target
@@ -62,10 +67,20 @@ pub async fn change_from_compare(
             "/projects/{project}/repository/compare?from={target_sha}&to={merge_sha}&straight=true"
         ))
         .await?;
-    Ok(change_from_diffs(compare.diffs, "target branch head", target_sha, merge_sha))
+    Ok(change_from_diffs(
+        compare.diffs,
+        "target branch head",
+        target_sha,
+        merge_sha,
+    ))
 }
 
-fn change_from_diffs(diffs: Vec<MrDiff>, base_name: &str, base_sha: &str, head_sha: &str) -> ChangeSet {
+fn change_from_diffs(
+    diffs: Vec<MrDiff>,
+    base_name: &str,
+    base_sha: &str,
+    head_sha: &str,
+) -> ChangeSet {
     let mut change = ChangeSet {
         base: Some(Rev {
             name: base_name.into(),

@@ -347,7 +347,8 @@ pub fn run(
         ))
     })?;
     if let Some(client) = &client {
-        for warning in runtime.block_on(publish::publish(client, env, outputs, &verdict, &mr_path)) {
+        for warning in runtime.block_on(publish::publish(client, env, outputs, &verdict, &mr_path))
+        {
             eprintln!(
                 "changegate: warning: {} (the verdict stands: this job's exit code is the gate)",
                 crate::redact::redact(&warning)

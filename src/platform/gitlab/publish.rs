@@ -71,7 +71,11 @@ async fn status(client: &Client, env: &Env, v: &Verdict) -> Result<(), ApiError>
         "name": "changegate",
         "description": clip(markdown::title(v)),
     });
-    if let Some(pipeline) = env.pipeline_id.as_deref().and_then(|p| p.parse::<u64>().ok()) {
+    if let Some(pipeline) = env
+        .pipeline_id
+        .as_deref()
+        .and_then(|p| p.parse::<u64>().ok())
+    {
         body["pipeline_id"] = serde_json::json!(pipeline);
     }
     client
@@ -153,7 +157,10 @@ mod tests {
         });
         let verdict = crate::report::json::parse(&report.to_string()).unwrap();
         let body = note_body(&verdict);
-        assert!(body.starts_with(NOTE_MARKER), "the marker is what finds the note again");
+        assert!(
+            body.starts_with(NOTE_MARKER),
+            "the marker is what finds the note again"
+        );
         assert!(
             body.chars().count() <= NOTE_MAX_CHARS,
             "{} characters",
