@@ -337,3 +337,40 @@ fn terraform_blocks_moved_within_their_module_are_not_removed() {
         report["findings"]
     );
 }
+
+/// A deleted file is one fact: the workload it defined is removed (once); its probes and limits
+/// going with it are not findings of their own. Example and documentation manifests are not
+/// deployed: deleting them is not a workload removal.
+#[test]
+fn a_deleted_manifest_is_reported_once_and_docs_manifests_not_at_all() {
+    let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1.2.3\n          readinessProbe:\n            httpGet: { path: /ready, port: 8080 }\n            timeoutSeconds: 2\n          livenessProbe:\n            httpGet: { path: /live, port: 8080 }\n          resources:\n            limits: { cpu: 500m, memory: 256Mi }\n";
+    let repo = feature_repo(&[
+        ("deploy/payments.yaml", manifest),
+        ("docs/examples/payments.yaml", manifest),
+    ]);
+    repo.remove("deploy/payments.yaml");
+    repo.remove("docs/examples/payments.yaml");
+    repo.commit("retire payments");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let rules: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "patterns")
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_owned(),
+                f["path"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [(
+            "k8s/workload-removed".to_owned(),
+            "deploy/payments.yaml".to_owned()
+        )],
+        "{:#}",
+        report["findings"]
+    );
+}

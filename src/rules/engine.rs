@@ -572,6 +572,9 @@ fn key_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
     let Matcher::Key { pattern, when } = &rule.matcher else {
         return Vec::new();
     };
+    if run.file.status == crate::changeset::FileStatus::Deleted && !rule.deleted_files {
+        return Vec::new();
+    }
     let show = |e: &Option<crate::syntax::config::Entry>| {
         e.as_ref()
             .map(|e| e.text.clone().unwrap_or_else(|| format!("<{}>", e.kind)))

@@ -52,6 +52,9 @@ pub struct Rule {
     pub url: Option<String>,
     /// Rule ids this rule supersedes at the same place.
     pub supersedes: Vec<String>,
+    /// Key rules: also report on a file the change deletes (a deleted file is one fact, the
+    /// deletion of what it defined; its timeouts and probes going with it are not news).
+    pub deleted_files: bool,
     pub matcher: Matcher,
     /// The matcher as written (query text, key pattern with conditions, or regex), for `explain`.
     pub source: String,
@@ -618,6 +621,7 @@ fn compile_rule(
         note: raw.note,
         url: raw.url,
         supersedes: raw.supersedes,
+        deleted_files: raw.deleted_files,
         matcher,
         source,
         tests,

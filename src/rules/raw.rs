@@ -37,6 +37,10 @@ pub struct RawRule {
     /// reported (one finding per concern: `replicas → 0` is not also "halved").
     #[serde(default)]
     pub supersedes: Vec<String>,
+    /// Key rules: also match on a file the change deletes (`false`: a deleted file reports only
+    /// through rules about what it defined, such as a removed resource or workload).
+    #[serde(default)]
+    pub deleted_files: bool,
     /// A tree-sitter query; the `@match` capture is the reported node.
     #[serde(default)]
     pub query: Option<String>,

@@ -1,5 +1,7 @@
-//! Which lines are test code, so rules can `exclude: [test-code]`: files under test directories
-//! or with test naming conventions, and Rust `#[test]` functions and `#[cfg(test)]` modules.
+//! Which lines are test code, so rules can `exclude: [test-code]`: files under test, fixture,
+//! example and documentation directories or with test naming conventions (helm-unittest suites,
+//! chart-testing values `ci/*-values.yaml`, e2e manifests), and Rust `#[test]` functions and
+//! `#[cfg(test)]` modules. None of it is deployed as it stands.
 
 use super::Language;
 use tree_sitter::{Node, Tree};
@@ -11,12 +13,30 @@ pub fn is_test_path(path: &str) -> bool {
     if dirs.iter().any(|d| {
         matches!(
             *d,
-            "tests" | "test" | "benches" | "examples" | "__tests__" | "testdata" | "fixtures"
+            "tests"
+                | "test"
+                | "benches"
+                | "examples"
+                | "example"
+                | "samples"
+                | "__tests__"
+                | "testdata"
+                | "fixtures"
+                | "unittests"
+                | "e2e"
+                | "docs"
+                | "doc"
         )
     }) {
         return true;
     }
     let name = parts.last().copied().unwrap_or("");
+    // chart-testing's values files: `charts/x/ci/*-values.yaml`.
+    if dirs.last() == Some(&"ci")
+        && (name.ends_with("-values.yaml") || name.ends_with("-values.yml"))
+    {
+        return true;
+    }
     name.ends_with("_test.go")
         || name.ends_with("_test.py")
         || name.starts_with("test_") && name.ends_with(".py")
@@ -83,6 +103,10 @@ mod tests {
             "tests/a.rs",
             "crate/benches/b.rs",
             "pkg/x_test.go",
+            "charts/argo-cd/ci/ha-values.yaml",
+            "charts/argo-cd/unittests/deployment_test.yaml",
+            "docs/install/manifest.yaml",
+            "test/e2e/deploy.yaml",
             "app/test_x.py",
             "web/a.spec.ts",
             "src/tests.rs",
@@ -93,6 +117,8 @@ mod tests {
             "src/lib.rs",
             "src/testing_utils.rs",
             "contest/main.go",
+            "charts/argo-cd/values.yaml",
+            ".gitlab/ci/build.yml",
             "tests",
         ] {
             assert!(!is_test_path(path), "{path}");
