@@ -374,3 +374,22 @@ fn a_deleted_manifest_is_reported_once_and_docs_manifests_not_at_all() {
         report["findings"]
     );
 }
+
+/// "The same code" is the whole call or block a rule matched, not the token it captured: an
+/// `unsafe` block whose contents changed is new code to review (anyhow 007c69c3c5 renamed an
+/// argument inside one).
+#[test]
+fn a_changed_unsafe_block_is_not_moved_code() {
+    let repo = feature_repo(&[(
+        "src/raw.rs",
+        "pub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n",
+    )]);
+    repo.write(
+        "src/raw.rs",
+        "pub fn read(ptr: *const u8) -> u8 {\n    unsafe { *ptr }\n}\n",
+    );
+    repo.commit("rename");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let f = finding(&report, "rust/unsafe-block");
+    assert_eq!(f["severity"], "warning", "{f:#}");
+}

@@ -6,7 +6,8 @@
 #
 # LIMIT=N checks only the N most recent first-parent commits of each repository (the label set
 # was collected with the whole histories of terraform-aws-vpc and terraform-aws-iam and LIMIT=300
-# for the others); REPOS="owner/name …" restricts the repositories.
+# for the others); REPOS="owner/name …" restricts the repositories; ONLY_COMMITS=FILE (one sha a
+# line, e.g. the commits of labels.tsv) checks only those.
 #
 # Process findings (docs/, review/, analysis/, gate/, suppression/) follow from the policy and the
 # missing PR context and are left out; `ai/` provenance findings are kept. The label set
@@ -26,6 +27,10 @@ for name in ${REPOS:-$repos}; do
   clone="$work/${name/\//+}"
   git clone -q --no-checkout --shared "$src" "$clone"
   git -C "$clone" rev-list --first-parent --parents ${LIMIT:+--max-count="$LIMIT"} HEAD | awk 'NF>1 {print $1, $2}' > "$work/commits"
+  if [ -n "${ONLY_COMMITS:-}" ]; then
+    awk 'NR == FNR { want[$1]; next } $1 in want' "$ONLY_COMMITS" "$work/commits" > "$work/commits.only"
+    mv "$work/commits.only" "$work/commits"
+  fi
   mkdir -p "$work/out/${name/\//+}"
   # xargs appends "<commit> <parent>" to the fixed arguments: $3 and $4.
   xargs -P "$jobs" -L 1 sh -c '

@@ -448,7 +448,9 @@ fn query_hits<'r>(
                     message: interpolate(&rule.message, &vars),
                     item: None,
                     moved: false,
-                    normalised: without_whitespace(node.utf8_text(text.as_bytes()).unwrap_or("")),
+                    normalised: without_whitespace(
+                        unit_of(node).utf8_text(text.as_bytes()).unwrap_or(""),
+                    ),
                 },
             ));
         }
@@ -461,6 +463,39 @@ fn query_hits<'r>(
 enum Census {
     Report,
     Everything,
+}
+
+/// The code a match stands for, for telling moved code from new: a query often captures one
+/// token (`unwrap`, `expect`, the `unsafe` keyword), and two `unsafe` keywords are not the same
+/// code. This is the nearest enclosing call, block, macro or item (within four levels), or the
+/// capture itself when it already has structure.
+fn unit_of(node: tree_sitter::Node<'_>) -> tree_sitter::Node<'_> {
+    const UNITS: &[&str] = &[
+        "call_expression",
+        "unsafe_block",
+        "macro_invocation",
+        "impl_item",
+        "attribute_item",
+        "inner_attribute_item",
+        "function_item",
+        "call",
+        "method_invocation",
+        "invocation_expression",
+        "command",
+        "pipeline",
+    ];
+    if node.child_count() > 0 {
+        return node;
+    }
+    let mut at = node;
+    for _ in 0..4 {
+        let Some(parent) = at.parent() else { break };
+        if UNITS.contains(&parent.kind()) {
+            return parent;
+        }
+        at = parent;
+    }
+    node.parent().unwrap_or(node)
 }
 
 fn without_whitespace(text: &str) -> String {
