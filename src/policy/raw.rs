@@ -34,13 +34,23 @@ pub struct RawPolicy {
     pub bots: Vec<String>,
     /// How an AI-assisted change is recognised, and what it adds.
     #[serde(default)]
-    pub ai_assisted: Option<RawAiAssisted>,
+    pub ai_assisted: Option<AiSetting>,
     /// A regex the title or description must match (a ticket reference such as `[A-Z]+-\d+`).
     #[serde(default)]
     pub ticket: Option<String>,
     /// Blast-radius thresholds.
     #[serde(default)]
     pub blast_radius: RawBlastRadius,
+}
+
+/// `ai_assisted:` — a section, or `off`. Absent, the built-in detection applies: a policy file
+/// that does not mention AI must not switch its detection off.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum AiSetting {
+    /// Only the word `off` is accepted.
+    Off(String),
+    On(RawAiAssisted),
 }
 
 /// AI-assisted detection and its extra requirement.

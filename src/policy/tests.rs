@@ -167,3 +167,42 @@ tierz: {}
         "the schema rejects unknown keys too"
     );
 }
+
+#[test]
+fn a_policy_without_an_ai_section_keeps_the_builtin_detection_and_off_switches_it_off() {
+    let tiers = "version: 1\ntiers:\n  prod:\n    paths: [\"deploy/**\"]\n";
+    let silent = Policy::from_yaml(tiers, "t.yml").unwrap();
+    assert!(
+        silent
+            .ai
+            .trailers
+            .iter()
+            .any(|(token, value)| token == "Co-authored-by" && value.contains("Copilot")),
+        "{:?}",
+        silent.ai.trailers
+    );
+    assert_eq!(
+        silent.ai.tiers,
+        ["prod"],
+        "the extra requirement lands on the first tier"
+    );
+    let off = Policy::from_yaml(&format!("{tiers}ai_assisted: off\n"), "t.yml").unwrap();
+    assert!(off.ai.trailers.is_empty() && off.ai.labels.is_empty());
+    let typo = Policy::from_yaml(&format!("{tiers}ai_assisted: maybe\n"), "t.yml");
+    assert!(typo.unwrap_err().to_string().contains("`off`"));
+}
+
+#[test]
+fn builtin_tiers_know_migration_tools_and_leave_docs_in_tier_one_dirs_out() {
+    let p = Policy::builtin();
+    for path in [
+        "src/main/resources/db/migration/V2__add_orders.sql",
+        "src/main/resources/db/changelog/db.changelog-master.yaml",
+        "app/alembic/versions/3b1c_add_index.py",
+        "db/migrate/20240101_add_users.rb",
+    ] {
+        assert_eq!(p.tier_index(path), Some(0), "{path}");
+    }
+    assert_ne!(p.tier_index("charts/argo-cd/README.md"), Some(0));
+    assert_eq!(p.tier_index("charts/argo-cd/values.yaml"), Some(0));
+}

@@ -96,7 +96,27 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             exclude: globs(&tier.exclude),
         });
     }
-    let ai = raw.ai_assisted.as_ref().map(|ai| {
+    let builtin_ai;
+    let ai_section: Option<&super::raw::RawAiAssisted> = match &raw.ai_assisted {
+        Some(super::raw::AiSetting::On(ai)) => Some(ai),
+        Some(super::raw::AiSetting::Off(word)) => {
+            if word.trim() != "off" {
+                problems.push(PolicyProblem {
+                    location: locate(text, "ai_assisted", 0),
+                    message: format!(
+                        "ai_assisted is `{word}`: write a section (trailers, labels, require) or `off`"
+                    ),
+                });
+            }
+            None
+        }
+        None => {
+            builtin_ai = builtin_ai_section();
+            builtin_ai.as_ref()
+        }
+    };
+    let defaulted = raw.ai_assisted.is_none();
+    let ai = ai_section.map(|ai| {
         let mut trailers = Vec::new();
         for pattern in &ai.trailers {
             match pattern.split_once(':') {
@@ -116,7 +136,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             .tiers
             .clone()
             .unwrap_or_else(|| raw.tiers.keys().take(1).cloned().collect());
-        for tier in &tier_names {
+        for tier in tier_names.iter().filter(|_| !defaulted) {
             if !raw.tiers.contains_key(tier) {
                 problems.push(PolicyProblem {
                     location: locate(text, tier, text.find("ai_assisted").unwrap_or(0)),
@@ -197,4 +217,13 @@ fn locate(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
         search_from = at + needle.len();
     }
     None
+}
+
+/// The built-in policy's `ai_assisted:` section: what applies when a policy file has none.
+fn builtin_ai_section() -> Option<super::raw::RawAiAssisted> {
+    let raw: RawPolicy = serde_yaml::from_str(super::DEFAULT_POLICY).ok()?;
+    match raw.ai_assisted? {
+        super::raw::AiSetting::On(ai) => Some(ai),
+        super::raw::AiSetting::Off(_) => None,
+    }
 }
