@@ -180,12 +180,36 @@ pub enum Hook {
     PreCommit,
 }
 
+/// The pre-push hook: judges exactly what is pushed. git gives one line per pushed ref on stdin,
+/// `<local ref> <local sha> <remote ref> <remote sha>`; each range is judged on its own:
+/// remote sha..local sha, or for a new branch the merge-base with the remote's default branch;
+/// deletions are skipped. The working tree and index play no part.
+const PRE_PUSH: &str = concat!(
+    "#!/bin/sh\n",
+    "# Installed by `changegate install-hook`: the change-safety dry-run of what is pushed.\n",
+    "# Skip once with --no-verify.\n",
+    "hook=pre-push verb=push\n",
+    "remote=\"$1\"\n",
+    include_str!("hooks/find-changegate.sh"),
+    include_str!("hooks/pre-push.sh"),
+);
+
+/// The pre-commit hook: judges the index (what the commit will hold), not the working tree.
+const PRE_COMMIT: &str = concat!(
+    "#!/bin/sh\n",
+    "# Installed by `changegate install-hook --pre-commit`: the change-safety dry-run of the index.\n",
+    "# Skip once with --no-verify.\n",
+    "hook=pre-commit verb=commit\n",
+    include_str!("hooks/find-changegate.sh"),
+    "exec changegate check --staged\n",
+);
+
 /// Installs a git hook running changegate (honours `core.hooksPath` and worktrees).
 pub fn install_hook(dir: &Path, hook: Hook, force: bool) -> Result<PathBuf, InitError> {
     let git = Git::discover(dir)?;
-    let (name, command) = match hook {
-        Hook::PrePush => ("pre-push", "changegate check"),
-        Hook::PreCommit => ("pre-commit", "changegate check --staged"),
+    let name = match hook {
+        Hook::PrePush => "pre-push",
+        Hook::PreCommit => "pre-commit",
     };
     let hooks = String::from_utf8_lossy(&git.run(&["rev-parse", "--git-path", "hooks"])?)
         .trim()
@@ -199,10 +223,10 @@ pub fn install_hook(dir: &Path, hook: Hook, force: bool) -> Result<PathBuf, Init
     if path.exists() && !force {
         return Err(InitError::Exists(path));
     }
-    let script = format!(
-        "#!/bin/sh\n# Installed by `changegate install-hook`: the change-safety dry-run before {}.\n# Skip once with --no-verify.\nexec {command}\n",
-        if hook == Hook::PrePush { "pushing" } else { "committing" }
-    );
+    let script = match hook {
+        Hook::PrePush => PRE_PUSH.to_owned(),
+        Hook::PreCommit => PRE_COMMIT.to_owned(),
+    };
     let write = |p: &Path, t: &str| {
         std::fs::write(p, t).map_err(|source| InitError::Write {
             path: p.to_path_buf(),

@@ -153,7 +153,9 @@ fn install_hook_writes_an_executable_hook() {
     let hook = repo.path().join(".git/hooks/pre-push");
     let text = std::fs::read_to_string(&hook).unwrap();
     assert!(
-        text.starts_with("#!/bin/sh") && text.contains("exec changegate check\n"),
+        text.starts_with("#!/bin/sh")
+            && text.contains("while read -r local_ref local_sha remote_ref remote_sha")
+            && text.contains("changegate check --base \"$base\" --head \"$local_sha\""),
         "{text}"
     );
     assert_eq!(

@@ -110,6 +110,15 @@ impl TestRepo {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs git with `PATH` set to `path` (hooks find their programs there); returns the output,
+    /// whatever the exit status.
+    pub fn git_with_path(&self, args: &[&str], path: &std::ffi::OsStr) -> std::process::Output {
+        let mut cmd = std::process::Command::new("git");
+        cmd.current_dir(self.path()).args(args);
+        isolate(&mut cmd, &self.home());
+        cmd.env("PATH", path).output().expect("run git")
+    }
+
     /// Stages everything and commits; returns the new commit id.
     pub fn commit(&self, message: &str) -> String {
         self.git(&["add", "-A"]);
