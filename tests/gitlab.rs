@@ -83,6 +83,28 @@ async fn run(
     result
 }
 
+/// `run` with a token and a documented description: the usual merge request.
+async fn run_documented(
+    repo: &TestRepo,
+    server: &MockServer,
+    base: &str,
+    head: &str,
+    args: &[&str],
+) -> Run {
+    run(
+        repo,
+        server,
+        base,
+        head,
+        &[
+            ("GITLAB_TOKEN", TOKEN),
+            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
+        ],
+        args,
+    )
+    .await
+}
+
 async fn mount_commits(server: &MockServer, message: &str) {
     Mock::given(method("GET"))
         .and(path(format!("{MR}/commits")))
@@ -192,15 +214,11 @@ async fn approvals_count_and_status_and_note_are_posted_in_place() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 1})))
         .mount(&server)
         .await;
-    let r = run(
+    let r = run_documented(
         &repo,
         &server,
         &base,
         &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
         &["--gitlab-status", "--gitlab-note"],
     )
     .await;
@@ -243,15 +261,11 @@ async fn missing_approvals_block_when_reviews_are_known() {
     let server = MockServer::start().await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
     mount_approvals(&server, &["bob"], &head).await;
-    let r = run(
+    let r = run_documented(
         &repo,
         &server,
         &base,
         &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
         &["--format", "json", "-o", "verdict.json"],
     )
     .await;
@@ -378,18 +392,7 @@ async fn server_errors_are_retried() {
         .mount(&server)
         .await;
     mount_approvals(&server, &["bob", "carol"], &head).await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &[],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &[]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let approvals = server
         .received_requests()
@@ -463,18 +466,7 @@ async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"file_path": ".changegate.yml", "encoding": "base64", "content": base64::engine::general_purpose::STANDARD.encode(policy)})))
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        base,
-        head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &[],
-    )
-    .await;
+    let r = run_documented(&repo, &server, base, head, &[]).await;
     assert_eq!(
         r.code, 1,
         "the committed key blocks: {}\n{}",
@@ -510,18 +502,7 @@ async fn ai_trailers_come_from_the_api_commits() {
         .await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
     mount_approvals(&server, &["bob", "carol"], &head).await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &[],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &[]).await;
     assert_eq!(
         r.code, 1,
         "AI-assisted needs a third approval: {}",
@@ -559,18 +540,7 @@ async fn an_mr_authors_marker_note_is_never_edited() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 2})))
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &["--gitlab-note"],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &["--gitlab-note"]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let requests = server.received_requests().await.unwrap();
     assert!(
@@ -761,18 +731,7 @@ async fn approvals_given_before_the_last_push_are_stale() {
         )
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &[],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &[]).await;
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("older commit"), "{}", r.stdout);
 }
@@ -803,18 +762,7 @@ async fn untimed_approvals_count_as_fresh_only_when_gitlab_resets_them_on_push()
             ))
             .mount(&server)
             .await;
-        let r = run(
-            &repo,
-            &server,
-            &base,
-            &head,
-            &[
-                ("GITLAB_TOKEN", TOKEN),
-                ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-            ],
-            &[],
-        )
-        .await;
+        let r = run_documented(&repo, &server, &base, &head, &[]).await;
         assert_eq!(
             r.code, code,
             "reset_approvals_on_push: {reset}\n{}",
@@ -866,18 +814,7 @@ async fn notes_are_read_past_a_short_page_when_gitlab_says_there_is_another() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 555})))
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &["--gitlab-note"],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &["--gitlab-note"]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let requests = server.received_requests().await.unwrap();
     assert!(requests.iter().any(|q| q.method.as_str() == "PUT"));
@@ -925,18 +862,7 @@ async fn a_note_post_that_fails_with_5xx_is_not_posted_twice() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 901})))
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &["--gitlab-note"],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &["--gitlab-note"]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let requests = server.received_requests().await.unwrap();
     let posts = requests
@@ -965,18 +891,7 @@ async fn a_note_that_cannot_be_posted_does_not_change_the_verdict() {
         .respond_with(ResponseTemplate::new(500))
         .mount(&server)
         .await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &["--gitlab-note"],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &["--gitlab-note"]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(
         r.stderr.contains("note could not be posted") && r.stderr.contains("the verdict stands"),
@@ -1028,18 +943,7 @@ async fn gitlab_rate_limits_are_waited_out() {
         .await;
     mount_mr(&server, GOOD_DESCRIPTION).await;
     mount_approvals(&server, &["bob", "carol"], &head).await;
-    let r = run(
-        &repo,
-        &server,
-        &base,
-        &head,
-        &[
-            ("GITLAB_TOKEN", TOKEN),
-            ("CI_MERGE_REQUEST_DESCRIPTION", GOOD_DESCRIPTION),
-        ],
-        &[],
-    )
-    .await;
+    let r = run_documented(&repo, &server, &base, &head, &[]).await;
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let requests = server.received_requests().await.unwrap();
     let count = |p: &str| requests.iter().filter(|q| q.url.path() == p).count();
