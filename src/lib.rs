@@ -201,6 +201,9 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     notes.extend(options.platform_notes.iter().cloned());
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
     let rules = load_rules(&policy, &base_files)?;
+    if change.files.is_empty() && options.docs_pending && options.platform_meta.is_none() {
+        notes.extend(first_run_hints(&policy));
+    }
     if let Some(path) = &options.reviews_file {
         let text = utf8(read(path, "reviews file")?, path, "reviews file")?;
         review::reviews_file::apply(&text, &path.display().to_string(), &mut change.meta)?;
@@ -293,6 +296,62 @@ fn load_policy(
         ));
     }
     Ok(Policy::builtin())
+}
+
+/// What a local run with nothing to judge says instead of a bare PASS: what to try, and what
+/// the gate requires of a change to each tier of this repository.
+fn first_run_hints(policy: &Policy) -> Vec<String> {
+    let mut out = vec![
+        "nothing to judge: no change between the base and the working tree. Try `changegate check --base HEAD~5` (the last five commits) or `--staged` (what the next commit holds)".to_owned(),
+    ];
+    for tier in &policy.tiers {
+        let r = &tier.require;
+        let mut needs = Vec::new();
+        if r.approvals > 0 {
+            let mut how = Vec::new();
+            if r.fresh_approvals {
+                how.push("on the latest commit");
+            }
+            if r.exclude_contributors {
+                how.push("not from its contributors");
+            }
+            if r.require_code_owner {
+                how.push("one from a code owner");
+            }
+            needs.push(format!(
+                "{} approval{}{}",
+                r.approvals,
+                if r.approvals == 1 { "" } else { "s" },
+                if how.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", how.join(", "))
+                }
+            ));
+        }
+        if !r.docs.is_empty() {
+            let headings: Vec<&str> = r
+                .docs
+                .iter()
+                .filter_map(|key| policy.docs.iter().find(|d| &d.key == key))
+                .map(|d| d.heading.as_str())
+                .collect();
+            needs.push(format!("{} in the PR description", headings.join(", ")));
+        }
+        if r.complete_analysis {
+            needs.push("every file it parses fully analysed".into());
+        }
+        out.push(format!(
+            "a change to tier `{}` needs {}",
+            tier.name,
+            if needs.is_empty() {
+                "nothing beyond the rules".to_owned()
+            } else {
+                needs.join("; ")
+            }
+        ));
+    }
+    out
 }
 
 /// Sets the description from `file`, or from the commit messages; returns the path findings

@@ -174,3 +174,25 @@ fn install_hook_writes_an_executable_hook() {
     let pre_commit = std::fs::read_to_string(repo.path().join(".git/hooks/pre-commit")).unwrap();
     assert!(pre_commit.contains("changegate check --staged"));
 }
+
+/// The first run in a clean clone has nothing to judge: it says what was compared, what to try,
+/// and what the gate requires of a change to each tier, instead of a bare PASS.
+#[test]
+fn a_first_run_with_nothing_to_judge_teaches() {
+    let repo = TestRepo::new();
+    repo.write("README.md", "# app\n");
+    repo.commit("base");
+    let out = repo.changegate().arg("check").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("nothing to judge"), "{text}");
+    assert!(
+        text.contains("--base HEAD~5") && text.contains("--staged"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a change to tier `tier-1` needs 2 approvals")
+            && text.contains("Risk, Rollback, Testing in the PR description"),
+        "{text}"
+    );
+}
