@@ -363,9 +363,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 },
             )?;
             eprintln!(
-                "changegate audit: {} commits, {} tier-1 changes, reviews from {}{}",
+                "changegate audit: {} commit{}, {} tier-1 change{}, reviews from {}{}",
                 audit.commits_scanned,
+                if audit.commits_scanned == 1 { "" } else { "s" },
                 audit.changes.len(),
+                if audit.changes.len() == 1 { "" } else { "s" },
                 audit.source,
                 if stats.from_api + stats.from_cache > 0 {
                     format!(
@@ -422,7 +424,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                     crate::report::rules::explain(rule, &mut std::io::stdout().lock())?;
                     Ok(0)
                 }
-                None => anyhow::bail!("no rule `{rule_id}` (see `changegate rules list`)"),
+                None => match built_in_finding(rule_id) {
+                    Some(row) => {
+                        println!("{row}");
+                        Ok(0)
+                    }
+                    None => {
+                        anyhow::bail!("no rule `{rule_id}` (see `changegate rules list`)")
+                    }
+                },
             }
         }
     }
@@ -437,6 +447,29 @@ fn working_dir(directory: Option<&std::path::Path>) -> anyhow::Result<PathBuf> {
 }
 
 /// Built-in packs plus the custom rule directories of the policy found on disk (for authoring).
+/// What a finding of one of changegate's own checks (`docs/missing-section`,
+/// `review/approvals-required`, …) means: its row of the table in docs/json-output.md, so
+/// `explain` knows every id the tool prints and never says something the docs do not.
+fn built_in_finding(id: &str) -> Option<String> {
+    const TABLE: &str = include_str!("../docs/json-output.md");
+    let prefix = format!("| `{id}` |");
+    let rows: Vec<String> = TABLE
+        .lines()
+        .filter(|line| line.starts_with(&prefix))
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+            match cells.as_slice() {
+                [name, severity, blocks, when] => format!(
+                    "{} — a finding of changegate's own checks\n  severity  {severity}\n  blocks    {blocks}\n  when      {when}",
+                    name.trim_matches('`')
+                ),
+                _ => line.to_owned(),
+            }
+        })
+        .collect();
+    (!rows.is_empty()).then(|| rows.join("\n"))
+}
+
 fn configured_rules(directory: Option<&std::path::Path>) -> anyhow::Result<crate::rules::RuleSet> {
     use anyhow::Context as _;
     let dir = match directory {

@@ -196,3 +196,43 @@ fn a_first_run_with_nothing_to_judge_teaches() {
         "{text}"
     );
 }
+
+/// Messages: an unknown audit branch is named, not a raw `git log` command line; `explain` knows
+/// the ids of changegate's own checks; outside a repository `audit` does not offer `--diff`.
+#[test]
+fn messages_name_the_problem_in_the_users_terms() {
+    let repo = TestRepo::new();
+    repo.write("README.md", "# app\n");
+    repo.commit("base");
+    let out = repo
+        .changegate()
+        .args(["audit", "--since", "2020-01-01", "--branch", "nosuch"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("unknown revision `nosuch`") && !err.contains("git log"),
+        "{err}"
+    );
+    let out = repo
+        .changegate()
+        .args(["explain", "docs/missing-section"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("a touched tier requires a description section"),
+        "{text}"
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let out = repo
+        .changegate_in(outside.path())
+        .args(["audit", "--since", "2020-01-01"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not inside a git repository"), "{err}");
+    assert!(!err.contains("or pass a patch"), "{err}");
+}

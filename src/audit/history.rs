@@ -128,6 +128,10 @@ const FORMAT: &str = "--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%cn <%ce>%x1f%cI%x1f
 
 /// Walks `branch`'s first-parent history since `since`, newest first.
 pub fn walk(git: &Git, branch: &str, since: &str) -> Result<Vec<HistoryCommit>, SourceError> {
+    // A branch that does not resolve is the user's typo, not a git failure to print raw.
+    if git.try_resolve_commit(branch).is_none() {
+        return Err(SourceError::UnknownRevision(branch.to_owned()));
+    }
     let since = format!("--since={}", git_since(since));
     let out = git.run(&[
         "log",

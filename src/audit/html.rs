@@ -198,7 +198,7 @@ ul.legend {{ list-style: none; padding: 0; columns: 2; }}
 </style></head>
 <body>
 <h1>changegate audit: <code>{branch}</code> since {since}</h1>
-<p>{scanned} commits scanned (first parent); <strong>{count}</strong> reached tier-1 paths. Reviews from {source}.</p>
+<p>{scanned} commit{scanned_s} scanned (first parent); <strong>{count}</strong> reached tier-1 paths. Reviews from {source}.</p>
 <ul>{notes}</ul>
 <h2>Tier-1 changes per week</h2>
 {svg}
@@ -211,6 +211,7 @@ ul.legend {{ list-style: none; padding: 0; columns: 2; }}
         branch = escape(&audit.branch),
         since = escape(&audit.since),
         scanned = audit.commits_scanned,
+        scanned_s = if audit.commits_scanned == 1 { "" } else { "s" },
         source = escape(&audit.source),
         count = audit.changes.len(),
     )

@@ -172,8 +172,9 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         .count();
     writeln!(
         out,
-        "{} commits scanned (first parent), **{}** reached tier-1 paths, **{bad}** with findings. Reviews from {}.\n",
+        "{} commit{} scanned (first parent), **{}** reached tier-1 paths, **{bad}** with findings. Reviews from {}.\n",
         audit.commits_scanned,
+        if audit.commits_scanned == 1 { "" } else { "s" },
         audit.changes.len(),
         cell(&audit.source)
     )?;

@@ -34,7 +34,7 @@ impl Default for Limits {
 /// Why a change could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("{0} is not inside a git repository (run changegate inside one, or pass a patch with --diff FILE)")]
+    #[error("{0} is not inside a git repository: run changegate inside one (`changegate check` can also judge a patch: --diff FILE)")]
     NotARepository(PathBuf),
     #[error("the repository has no commits yet: commit something first, or pass a patch with --diff FILE")]
     NoCommits,
