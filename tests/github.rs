@@ -120,6 +120,17 @@ struct Run {
 
 /// Runs `changegate check` as GitHub Actions would, in the repository.
 async fn run_action(repo: &TestRepo, server: &MockServer, event_name: &str, event: Value) -> Run {
+    run_action_with(repo, server, event_name, event, &[]).await
+}
+
+/// `run_action` with extra arguments for `changegate check`.
+async fn run_action_with(
+    repo: &TestRepo,
+    server: &MockServer,
+    event_name: &str,
+    event: Value,
+    args: &[&str],
+) -> Run {
     let dir = repo.scratch();
     let event_path = dir.join("event.json");
     std::fs::write(&event_path, event.to_string()).unwrap();
@@ -127,6 +138,7 @@ async fn run_action(repo: &TestRepo, server: &MockServer, event_name: &str, even
     let outputs = dir.join("outputs.txt");
     let mut cmd = repo.changegate();
     cmd.arg("check")
+        .args(args)
         .env("GITHUB_ACTIONS", "true")
         .env("GITHUB_EVENT_NAME", event_name)
         .env("GITHUB_EVENT_PATH", &event_path)
@@ -959,4 +971,93 @@ async fn without_the_commits_both_versions_come_from_the_contents_api_and_every_
         "the summary says what was read: {summary}"
     );
     validate_contract(&server, spec).await;
+}
+
+/// The same verdict everywhere: a local run given the PR's text (`--description-file`) and its
+/// reviews (`--reviews-file`) judges the change exactly as the GitHub job does, field by field.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_local_run_with_the_prs_text_and_reviews_gives_the_verdict_ci_gives() {
+    let (repo, base, head) = pr_repo(
+        &[("deploy/app.yaml", "spec:\n  replicas: 3\n")],
+        &[
+            ("deploy/app.yaml", "spec:\n  replicas: 1\n"),
+            (
+                "src/lib.rs",
+                "pub fn f(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n",
+            ),
+        ],
+    );
+    let server = MockServer::start().await;
+    mount_pr(
+        &server,
+        &Pr {
+            base: &base,
+            head: &head,
+            body: GOOD_DESCRIPTION,
+            reviews: vec![approval("bob", &head)],
+        },
+    )
+    .await;
+    mount_check_writes(&server).await;
+    let ci_report = repo.scratch().join("ci.json");
+    let ci = run_action_with(
+        &repo,
+        &server,
+        "pull_request",
+        pr_event(&base, &head),
+        &["--format", "json", "-o", ci_report.to_str().unwrap()],
+    )
+    .await;
+    let reviews = repo.scratch().join("reviews.json");
+    std::fs::write(
+        &reviews,
+        json!({"author": "alice", "labels": ["infra"], "title": "Scale the API",
+               "reviews": [{"user": "bob", "state": "APPROVED", "commit_id": head,
+                            "submitted_at": "2026-03-05T10:00:00Z"}]})
+        .to_string(),
+    )
+    .unwrap();
+    let local = repo.check_json(
+        &[
+            "--base",
+            &base,
+            "--head",
+            &head,
+            "--description-file",
+            &repo.description_file(),
+            "--reviews-file",
+            reviews.to_str().unwrap(),
+        ],
+        ci.code,
+    );
+    let ci: Value = serde_json::from_slice(&std::fs::read(&ci_report).unwrap()).unwrap();
+    let findings = |r: &Value| -> Vec<String> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {}",
+                    f["rule_id"], f["severity"], f["blocking"], f["path"], f["range"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(findings(&local), findings(&ci));
+    for field in [
+        "verdict",
+        "summary",
+        "tiers",
+        "files",
+        "review",
+        "blast_radius",
+        "ai_signals",
+    ] {
+        assert_eq!(local[field], ci[field], "{field}");
+    }
+    assert_eq!(
+        local["verdict"], "blocked",
+        "the change needs a second approval"
+    );
 }

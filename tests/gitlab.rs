@@ -950,3 +950,73 @@ async fn gitlab_rate_limits_are_waited_out() {
     assert_eq!(count(MR), 2, "the rate-limited call is repeated once");
     assert_eq!(count(&format!("{MR}/approvals")), 2);
 }
+
+/// The same verdict everywhere: a local run given the MR's text and approvals judges the change
+/// exactly as the GitLab job does, field by field.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_local_run_with_the_mrs_text_and_approvals_gives_the_verdict_ci_gives() {
+    let (repo, base, head) = repo();
+    let server = MockServer::start().await;
+    mount_mr(&server, GOOD_DESCRIPTION).await;
+    mount_approvals(&server, &["bob"], &head).await;
+    let ci = run_documented(
+        &repo,
+        &server,
+        &base,
+        &head,
+        &["--format", "json", "-o", "ci.json"],
+    )
+    .await;
+    let reviews = repo.scratch().join("reviews.json");
+    std::fs::write(
+        &reviews,
+        json!({"author": "alice", "labels": ["infra", "prod"], "title": "Scale up",
+               "reviews": [{"user": "bob", "state": "APPROVED", "commit_id": head}]})
+        .to_string(),
+    )
+    .unwrap();
+    let local = repo.check_json(
+        &[
+            "--base",
+            &base,
+            "--head",
+            &head,
+            "--description-file",
+            &repo.description_file(),
+            "--reviews-file",
+            reviews.to_str().unwrap(),
+        ],
+        ci.code,
+    );
+    let ci: Value =
+        serde_json::from_slice(&std::fs::read(repo.path().join("ci.json")).unwrap()).unwrap();
+    let findings = |r: &Value| -> Vec<String> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {}",
+                    f["rule_id"], f["severity"], f["blocking"], f["path"], f["range"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(findings(&local), findings(&ci));
+    for field in [
+        "verdict",
+        "summary",
+        "tiers",
+        "files",
+        "review",
+        "blast_radius",
+        "ai_signals",
+    ] {
+        assert_eq!(local[field], ci[field], "{field}");
+    }
+    assert_eq!(
+        local["verdict"], "blocked",
+        "tier-1 needs a second approval"
+    );
+}
