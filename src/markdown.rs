@@ -30,6 +30,7 @@ fn heading_sections(text: &str) -> Vec<Section> {
     let mut done = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut in_heading: Option<(HeadingLevel, usize, String)> = None;
+    let lines = LineStarts::new(text);
     for (event, span) in Parser::new(text).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -41,7 +42,7 @@ fn heading_sections(text: &str) -> Vec<Section> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, start, heading)) = in_heading.take() {
-                    let line = line_of(text, start);
+                    let line = lines.line_of(start);
                     stack.push(Open {
                         level,
                         section: Section {
@@ -111,9 +112,23 @@ fn label(line: &str) -> Option<(&str, &str)> {
     ((1..=3).contains(&words) && plain && !rest.starts_with("//")).then_some((label.trim(), rest))
 }
 
-fn line_of(text: &str, offset: usize) -> u32 {
-    let line = text[..offset.min(text.len())].matches('\n').count() + 1;
-    u32::try_from(line).unwrap_or(u32::MAX)
+/// Where lines start, so a heading's line is a binary search, not a count from the top: with a
+/// long range's commit messages as the description (6 MB, 8,000 headings) counting took seconds.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        LineStarts(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> u32 {
+        u32::try_from(self.0.partition_point(|&start| start <= offset)).unwrap_or(u32::MAX)
+    }
 }
 
 /// Whether `heading` is the section `wanted` names: same leading words, case-insensitive, an
