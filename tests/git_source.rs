@@ -680,3 +680,44 @@ fn git_and_patch_sources_agree() {
         "complete"
     );
 }
+
+/// Past git's default rename limit (1,000 candidates) inexact renames are dropped with only a
+/// warning: 1,100 moved-and-edited files would become 1,100 added + 1,100 deleted files, their
+/// old code "new". changegate raises the limit, so they stay renames.
+#[test]
+fn a_large_move_stays_a_move() {
+    let files: Vec<(String, String)> = (0..1100)
+        .map(|i| {
+            (
+                format!("old/f{i}.txt"),
+                format!("file {i}\nline two of {i}\nline three of {i}\nline four\n"),
+            )
+        })
+        .collect();
+    let base: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_bytes()))
+        .collect();
+    let repo = repo_with_base(&base);
+    for (path, text) in &files {
+        repo.remove(path);
+        repo.write(&path.replace("old/", "new/"), format!("{text}edited\n"));
+    }
+    repo.commit("move everything");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let statuses: std::collections::BTreeSet<String> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        statuses.into_iter().collect::<Vec<_>>(),
+        ["renamed"],
+        "{:#}",
+        report["notes"]
+    );
+    assert!(!report["notes"]
+        .to_string()
+        .contains("skipped rename detection"));
+}

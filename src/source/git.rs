@@ -78,6 +78,11 @@ impl Git {
 
     /// Runs git with `args`; stdout on success, stderr in the error otherwise.
     pub fn run(&self, args: &[&str]) -> Result<Vec<u8>, SourceError> {
+        self.run_with_warnings(args).map(|(stdout, _)| stdout)
+    }
+
+    /// `run`, also returning what git said on stderr while succeeding (its warnings).
+    pub fn run_with_warnings(&self, args: &[&str]) -> Result<(Vec<u8>, String), SourceError> {
         let output = Command::new("git")
             .arg("-C")
             .arg(&self.root)
@@ -85,7 +90,10 @@ impl Git {
             .output()
             .map_err(SourceError::GitMissing)?;
         if output.status.success() {
-            Ok(output.stdout)
+            Ok((
+                output.stdout,
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            ))
         } else {
             Err(SourceError::GitFailed {
                 command: args.join(" "),
@@ -352,6 +360,17 @@ impl Git {
 }
 
 /// Resolves the default base: the merge-base of HEAD with the first upstream candidate that exists.
+/// `-l<n>`: how many rename candidates git may compare (its default is 1,000).
+const RENAME_LIMIT: &str = "-l20000";
+
+/// What every report says when git skipped rename detection.
+const RENAMES_SKIPPED: &str = "git skipped rename detection for this change (more candidate files than its limit of 20,000): moved files are listed as deleted and added, and their code counts as new";
+
+/// Whether git's stderr says it gave up on (inexact) rename detection.
+fn gave_up_on_renames(stderr: &str) -> bool {
+    stderr.contains("rename detection was skipped") || stderr.contains("renameLimit")
+}
+
 fn default_base(git: &Git, head_sha: &str) -> Result<(String, String), SourceError> {
     for candidate in DEFAULT_BASES {
         if let Some(sha) = git.try_resolve_commit(candidate) {
@@ -402,6 +421,9 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         "-z",
         "-M",
         "-C",
+        // git's default rename limit (1,000 candidates) is passed by ordinary refactors; past
+        // it, git only warns, and moved files become added + deleted (their old code "new").
+        RENAME_LIMIT,
         "--no-abbrev",
         "--no-ext-diff",
         "--no-textconv",
@@ -415,7 +437,11 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         args.push(&head_commit);
     }
     args.push("--");
-    let entries = parse_raw(&git.run(&args)?)?;
+    let (raw, warnings) = git.run_with_warnings(&args)?;
+    if gave_up_on_renames(&warnings) {
+        notes.push(RENAMES_SKIPPED.to_owned());
+    }
+    let entries = parse_raw(&raw)?;
 
     let blobs = read_blobs(&git, &blob_requests(&entries), limits.max_file_bytes)?;
 
@@ -530,6 +556,7 @@ pub fn changes_of_commits(
             "-z",
             "-r",
             "-M",
+            RENAME_LIMIT,
             "--raw",
             "--no-abbrev",
             "--no-ext-diff",
