@@ -150,9 +150,13 @@ fn fan_in(
     let keep = |path: &str| Language::detect(path, None).is_some_and(|l| languages.contains(&l));
     // The change's own files come from the change set; only the others are read from git.
     let changed: BTreeSet<&str> = change.files.iter().flat_map(|f| f.paths()).collect();
+    // Only files that mention a name at all are read and parsed (git grep, in git's own
+    // threads); without git grep, every file of the languages.
+    let words: Vec<&str> = names.values().flatten().map(String::as_str).collect();
+    let mentioning = git.files_mentioning(head_sha, &words);
     let (mut files, truncated) = git.texts_at(
         head_sha,
-        |p| keep(p) && !changed.contains(p),
+        |p| keep(p) && !changed.contains(p) && mentioning.as_ref().is_none_or(|m| m.contains(p)),
         fanin::MAX_FILES,
         fanin::MAX_BYTES,
     )?;

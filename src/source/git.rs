@@ -277,6 +277,46 @@ impl Git {
 
     /// Paths of every file in commit `sha` that `keep` accepts, sorted, with their text; at most
     /// `max_files` files and `max_bytes` bytes (the bool says whether the budget cut the list).
+    /// Paths at commit `sha` whose text holds one of `words` as a whole word (`git grep -lwF`),
+    /// so fan-in reads only those and its cost follows the change, not the repository; `None`
+    /// when git grep could not answer (the caller then reads every candidate file).
+    pub fn files_mentioning(
+        &self,
+        sha: &str,
+        words: &[&str],
+    ) -> Option<std::collections::BTreeSet<String>> {
+        if words.is_empty() {
+            return Some(Default::default());
+        }
+        let mut cmd = Command::new("git");
+        cmd.arg("-C")
+            .arg(&self.root)
+            .args(["grep", "-l", "-z", "-w", "-F", "-I", "--no-color"]);
+        for word in words {
+            cmd.arg("-e").arg(word);
+        }
+        cmd.args(["--end-of-options", sha, "--"]);
+        let output = cmd.output().ok()?;
+        match output.status.code() {
+            // Matches, as `<sha>:<path>`.
+            Some(0) => Some(
+                output
+                    .stdout
+                    .split(|&b| b == 0)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .map(|p| match p.split_once(':') {
+                        Some((_, path)) => path.to_owned(),
+                        None => p,
+                    })
+                    .collect(),
+            ),
+            // No file mentions any of the words.
+            Some(1) if output.stderr.is_empty() => Some(Default::default()),
+            _ => None,
+        }
+    }
+
     pub fn texts_at(
         &self,
         sha: &str,
