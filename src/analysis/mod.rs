@@ -181,7 +181,15 @@ pub fn analyse_with(
     });
     let (mut files, mut syntax): (Vec<FileAnalysis>, Vec<FileSyntax>) = match pool {
         Some(pool) => pool.install(run),
-        None => run(),
+        // No pool (threads could not be made): still never walk a deep tree on a small stack.
+        None => std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(ANALYSIS_STACK)
+                .spawn_scoped(scope, run)
+                .ok()
+                .and_then(|handle| handle.join().ok())
+        })
+        .unwrap_or_else(run),
     };
     relocate::terraform_moves(&change.files, &mut files, &mut syntax);
     Analysis { files, syntax }
