@@ -23,7 +23,7 @@ use crate::glob::{glob_set, Pattern};
 use crate::report::Severity;
 use crate::syntax::Language;
 use globset::GlobSet;
-use raw::{RawCase, RawRule};
+use raw::{RawCase, RawRule, RawWhen};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -426,9 +426,12 @@ fn compile_rule(
     let source = match (&raw.query, &raw.key, &raw.regex) {
         (Some(q), _, _) => q.trim_end().to_owned(),
         (_, Some(k), _) => format!(
-            "key: {k}{}",
-            if raw.when.is_some() {
-                " (with when: conditions)"
+            "key: {k}\nwhen: {}{}",
+            raw.when
+                .as_ref()
+                .map_or("any change".into(), RawWhen::describe),
+            if raw.deleted_files {
+                "\nalso on files the change deletes"
             } else {
                 ""
             }

@@ -146,6 +146,53 @@ pub enum ScalarOrList {
     One(serde_yaml::Value),
 }
 
+impl RawWhen {
+    /// The conditions in words, for `explain` (`removed; new value matches /…/`).
+    pub fn describe(&self) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let flag = |name: &str, v: Option<bool>| {
+            v.map(|v| {
+                if v {
+                    name.to_owned()
+                } else {
+                    format!("not {name}")
+                }
+            })
+        };
+        out.extend(flag("added", self.added));
+        out.extend(flag("removed", self.removed));
+        out.extend(flag("changed on both sides", self.changed));
+        if let Some(from) = &self.from {
+            out.push(format!("old value is {}", from.texts().join(" or ")));
+        }
+        if let Some(to) = &self.to {
+            out.push(format!("new value is {}", to.texts().join(" or ")));
+        }
+        if let Some(pct) = self.decreased_by_percent {
+            out.push(format!("number fell by at least {pct}%"));
+        }
+        if let Some(factor) = self.increased_by_factor {
+            out.push(format!("number grew by at least {factor}×"));
+        }
+        if let Some(re) = &self.matches {
+            out.push(format!("new value matches /{re}/"));
+        }
+        if let Some(re) = &self.not_matches {
+            out.push(format!("new value does not match /{re}/"));
+        }
+        match self.credential {
+            Some(true) => out.push("new value is a credential (a known format or random material, not a reference, name, URL, path or number)".into()),
+            Some(false) => out.push("new value is not a credential".into()),
+            None => {}
+        }
+        if out.is_empty() {
+            "any change".into()
+        } else {
+            out.join("; ")
+        }
+    }
+}
+
 impl ScalarOrList {
     /// The values as text (`true`, `0`, `0.0.0.0/0`).
     pub fn texts(&self) -> Vec<String> {
