@@ -1031,31 +1031,7 @@ async fn a_local_run_with_the_prs_text_and_reviews_gives_the_verdict_ci_gives() 
         ci.code,
     );
     let ci: Value = serde_json::from_slice(&std::fs::read(&ci_report).unwrap()).unwrap();
-    let findings = |r: &Value| -> Vec<String> {
-        r["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {} {} {} {}",
-                    f["rule_id"], f["severity"], f["blocking"], f["path"], f["range"]
-                )
-            })
-            .collect()
-    };
-    assert_eq!(findings(&local), findings(&ci));
-    for field in [
-        "verdict",
-        "summary",
-        "tiers",
-        "files",
-        "review",
-        "blast_radius",
-        "ai_signals",
-    ] {
-        assert_eq!(local[field], ci[field], "{field}");
-    }
+    common::assert_same_verdict(&local, &ci);
     assert_eq!(
         local["verdict"], "blocked",
         "the change needs a second approval"

@@ -8,6 +8,11 @@ mod meta;
 
 pub use meta::{parse_trailers, ChangeMeta, Commit, Platform, Review, ReviewState};
 
+/// A commit id cut to the 12 characters reports show (the whole text if shorter).
+pub fn short_sha(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
 use serde::Serialize;
 use std::sync::Arc;
 

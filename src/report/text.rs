@@ -146,7 +146,7 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
     )?;
     let rev = |r: &Option<crate::changeset::Rev>| match r {
         Some(rev) => match &rev.sha {
-            Some(sha) => format!("{} ({})", rev.name, sha.get(..12).unwrap_or(sha)),
+            Some(sha) => format!("{} ({})", rev.name, crate::changeset::short_sha(sha)),
             None => rev.name.clone(),
         },
         None => "-".into(),

@@ -113,6 +113,13 @@ struct FileRun<'a> {
 pub const QUERY_BUDGET_BASE: u64 = 200_000;
 pub const QUERY_BUDGET_PER_KIB: u64 = 20_000;
 
+/// The query work `file` may take: a base plus a share per KiB of both sides.
+fn query_budget(file: &FileChange) -> u64 {
+    let bytes =
+        file.new_text.as_deref().map_or(0, str::len) + file.old_text.as_deref().map_or(0, str::len);
+    QUERY_BUDGET_BASE + QUERY_BUDGET_PER_KIB * (bytes as u64).div_ceil(1024)
+}
+
 /// In-progress matches a query may hold at once (bounds memory on a hostile file).
 const QUERY_MATCH_LIMIT: u32 = 10_000;
 
@@ -124,8 +131,6 @@ impl<'a> FileRun<'a> {
             analysis.tier.clone().unwrap_or_else(|| "untiered".into()),
         );
         context.insert("path".to_owned(), analysis.path.clone());
-        let bytes = file.new_text.as_deref().map_or(0, str::len)
-            + file.old_text.as_deref().map_or(0, str::len);
         FileRun {
             file,
             analysis,
@@ -133,9 +138,7 @@ impl<'a> FileRun<'a> {
             new_lines: file.new_text.as_deref().map(LineIndex::new),
             old_lines: file.old_text.as_deref().map(LineIndex::new),
             context,
-            query_steps_left: std::cell::Cell::new(
-                QUERY_BUDGET_BASE + QUERY_BUDGET_PER_KIB * (bytes as u64).div_ceil(1024),
-            ),
+            query_steps_left: std::cell::Cell::new(query_budget(file)),
             query_over_budget: std::cell::Cell::new(false),
         }
     }
@@ -553,10 +556,7 @@ fn mark_moved(set: &RuleSet, run: &FileRun<'_>, out: &mut [(usize, RuleMatch)]) 
     // The census has a budget of its own, so counting never stops a reporting query; if it runs
     // out, the counts are partial and nothing is marked (every match stays new).
     let (steps, over) = (run.query_steps_left.get(), run.query_over_budget.get());
-    let bytes = run.file.new_text.as_deref().map_or(0, str::len)
-        + run.file.old_text.as_deref().map_or(0, str::len);
-    run.query_steps_left
-        .set(QUERY_BUDGET_BASE + QUERY_BUDGET_PER_KIB * (bytes as u64).div_ceil(1024));
+    run.query_steps_left.set(query_budget(run.file));
     run.query_over_budget.set(false);
     let old = count(Side::Old);
     let new = count(Side::New);

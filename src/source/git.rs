@@ -440,7 +440,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
             if base != sha {
                 notes.push(format!(
                     "base: merge-base of {rev} and the head ({})",
-                    short(&base)
+                    crate::changeset::short_sha(&base)
                 ));
             }
             (rev.clone(), base)
@@ -449,7 +449,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
             let (name, base) = default_base(&git, &head_commit)?;
             notes.push(format!(
                 "base: merge-base of HEAD and {name} ({})",
-                short(&base)
+                crate::changeset::short_sha(&base)
             ));
             (name, base)
         }
@@ -554,10 +554,6 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     };
     change.sort_files();
     Ok((change, git))
-}
-
-fn short(sha: &str) -> &str {
-    sha.get(..12).unwrap_or(sha)
 }
 
 /// The blobs both sides of `entries` need (not the null id, not submodule commits).

@@ -181,6 +181,37 @@ impl TestRepo {
     }
 }
 
+/// Two JSON reports judge alike: the same findings (rule, severity, blocking, place), verdict,
+/// summary, tiers, files, review, blast radius and AI signals. How the change was read (notes,
+/// description source) may differ.
+pub fn assert_same_verdict(local: &serde_json::Value, ci: &serde_json::Value) {
+    let findings = |r: &serde_json::Value| -> Vec<String> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {}",
+                    f["rule_id"], f["severity"], f["blocking"], f["path"], f["range"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(findings(local), findings(ci));
+    for field in [
+        "verdict",
+        "summary",
+        "tiers",
+        "files",
+        "review",
+        "blast_radius",
+        "ai_signals",
+    ] {
+        assert_eq!(local[field], ci[field], "{field}");
+    }
+}
+
 /// The `files` entry for `path` in a JSON report.
 pub fn file<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
     report["files"]

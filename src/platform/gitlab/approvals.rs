@@ -174,7 +174,7 @@ fn judge(
         if arrived.is_none() && !versions.is_empty() {
             why.push(format!(
                 "no MR version has the head {} as its head commit",
-                short(at.mr_head)
+                crate::changeset::short_sha(at.mr_head)
             ));
         }
         if reset_on_push != Some(true) {
@@ -194,10 +194,6 @@ fn judge(
 
 fn parse(time: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(time.trim()).ok()
-}
-
-fn short(sha: &str) -> &str {
-    sha.get(..12).unwrap_or(sha)
 }
 
 #[cfg(test)]

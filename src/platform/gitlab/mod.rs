@@ -222,9 +222,9 @@ pub fn run(
         notes.push(format!(
             "{} pipeline: judged what merging the MR brings to the target ({}..{}, GitLab's merge commit); approvals are checked against the MR's head {}",
             if env.event == PipelineEvent::MergeTrain { "merge-train" } else { "merged-results" },
-            short(base_sha),
-            short(head_sha),
-            short(env.mr_head()),
+            crate::changeset::short_sha(base_sha),
+            crate::changeset::short_sha(head_sha),
+            crate::changeset::short_sha(env.mr_head()),
         ));
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -395,8 +395,4 @@ pub(crate) fn explain(e: ApiError) -> GitlabError {
 /// A project id, or a `group/project` path URL-encoded as GitLab wants it.
 pub(crate) fn encode(project: &str) -> String {
     project.replace('/', "%2F")
-}
-
-fn short(sha: &str) -> &str {
-    sha.get(..12).unwrap_or(sha)
 }
