@@ -2,11 +2,11 @@
 //! (tests/fuzz_seeds.rs): each reader of untrusted input, called as the gate calls it. Any panic,
 //! hang or unbounded growth here is a bug; the readers must return a value or an error.
 
-use crate::syntax::{config, parse, Language, ParseBudget};
+use crate::analysis::syntax::{config, parse, Language, ParseBudget};
 
 /// The unified-diff parser (`check --diff`).
 pub fn patch(data: &[u8]) {
-    let _ = crate::diff::parse_patch(data);
+    let _ = crate::source::diff::parse_patch(data);
 }
 
 /// One config reader: parse, flatten and diff against itself.

@@ -4,8 +4,8 @@
 //! (byte flips, cuts, repeats, hostile insertions). A crash fuzzing finds becomes a named test
 //! here (ten minutes per target on 2026-12-01 found none).
 
+use changegate::analysis::syntax::Language;
 use changegate::fuzzing;
-use changegate::syntax::Language;
 use std::path::{Path, PathBuf};
 
 const MAX_SEED: u64 = 16 * 1024;

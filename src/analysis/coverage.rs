@@ -2,7 +2,7 @@
 //! fail-closed tier a file of a language we parse whose analysis is not complete blocks: a gate
 //! that passes what it did not read is worse than none.
 
-use crate::changeset::Content;
+use crate::model::changeset::Content;
 use serde::{Deserialize, Serialize};
 
 /// Why (part of) a file was not analysed.

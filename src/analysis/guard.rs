@@ -50,7 +50,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".to_owned());
     // One line, bounded: a panic message may quote input.
-    crate::report::clip(&text.replace(['\n', '\r'], " "), 300)
+    crate::util::escape::clip(&text.replace(['\n', '\r'], " "), 300)
 }
 
 /// A panic planted by unit tests in the analysis of one path, to prove containment.

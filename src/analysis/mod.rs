@@ -6,14 +6,16 @@
 //! does not depend on scheduling.
 
 pub mod coverage;
+pub mod fanin;
 pub mod guard;
 mod relocate;
+pub mod syntax;
 
-use crate::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
+use crate::analysis::syntax::config::{self, ConfigChange};
+use crate::analysis::syntax::items::{changed_items, items, ChangedItem, Side};
+use crate::analysis::syntax::{parse, testcode, Language, ParseBudget};
+use crate::model::changeset::{ChangeSet, Content, FileChange, FileStatus, LineKind};
 use crate::policy::Policy;
-use crate::syntax::config::{self, ConfigChange};
-use crate::syntax::items::{changed_items, items, ChangedItem, Side};
-use crate::syntax::{parse, testcode, Language, ParseBudget};
 use coverage::{Coverage, Reason};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -621,7 +623,7 @@ fn deepen(
 }
 
 /// `(old line, new line)` of every line the change left as it was, from the hunks.
-fn unchanged_lines(hunks: &[crate::changeset::Hunk], new_text: &str) -> Vec<(u32, u32)> {
+fn unchanged_lines(hunks: &[crate::model::changeset::Hunk], new_text: &str) -> Vec<(u32, u32)> {
     let total = u32::try_from(new_text.lines().count()).unwrap_or(u32::MAX);
     let mut out = Vec::new();
     let (mut old, mut new) = (1u32, 1u32);
@@ -732,7 +734,7 @@ mod tests {
                 Some("src/control_plane/a.rs".into()),
             );
             f.content = Content::Text;
-            f.hunks = crate::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
+            f.hunks = crate::source::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
             f.old_text = Some(old.as_str().into());
             f.new_text = Some(new.as_str().into());
             f.old_blob = Some(format!("blob{old:?}"));
@@ -803,7 +805,7 @@ mod tests {
         for (path, text) in cases {
             let mut f = FileChange::new(FileStatus::Added, None, Some(path.into()));
             f.content = Content::Text;
-            f.hunks = crate::diff::compute_hunks(b"", text.as_bytes(), 3);
+            f.hunks = crate::source::diff::compute_hunks(b"", text.as_bytes(), 3);
             f.new_text = Some(text.as_str().into());
             let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);
             let note = a.files[0].coverage.summary();
@@ -822,7 +824,7 @@ mod tests {
             let path = format!("src/f.{ext}");
             let mut f = FileChange::new(FileStatus::Modified, Some(path.clone()), Some(path));
             f.content = Content::Text;
-            f.hunks = crate::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
+            f.hunks = crate::source::diff::compute_hunks(old.as_bytes(), new.as_bytes(), 3);
             f.old_text = Some(old.as_str().into());
             f.new_text = Some(new.as_str().into());
             let a = analyse(&change(vec![f]), &policy, DEFAULT_PARSE_BUDGET);

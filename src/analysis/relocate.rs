@@ -6,14 +6,14 @@
 //! changed: the moved block's keys compared with their old values, nothing removed.
 
 use super::{ConfigChangeView, FileAnalysis, FileSyntax};
-use crate::syntax::config::{ConfigChange, Entry};
-use crate::syntax::Language;
+use crate::analysis::syntax::config::{ConfigChange, Entry};
+use crate::analysis::syntax::Language;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Rewrites the config changes of HCL files whose blocks moved within their directory.
 /// `changes[i]` is the file `files[i]` and `syntax[i]` describe.
 pub fn terraform_moves(
-    changes: &[crate::changeset::FileChange],
+    changes: &[crate::model::changeset::FileChange],
     files: &mut [FileAnalysis],
     syntax: &mut [FileSyntax],
 ) {

@@ -3,7 +3,7 @@
 
 use super::Category;
 use crate::facts::Facts;
-use crate::report::Finding;
+use crate::model::Finding;
 
 /// Everything the categories depend on.
 pub struct Evidence<'a> {
@@ -106,8 +106,8 @@ pub fn categorize(e: &Evidence<'_>) -> Vec<Category> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Severity;
-    use crate::review::{Group, Requirement, ReviewState};
+    use crate::facts::review::{Group, Requirement, ReviewState};
+    use crate::model::Severity;
 
     fn facts(approvals: u32, reasons: &[&str], approvers: &[&str]) -> Facts {
         Facts {

@@ -3,14 +3,14 @@
 //! blast radius, from what is known about how it arrived.
 
 use super::history::HistoryCommit;
-use super::lookup::MergedChange;
+use super::merged::MergedChange;
 use crate::analysis;
-use crate::base_files::BaseFiles;
-use crate::changeset::{ChangeMeta, ChangeSet, FileChange, Platform, Review, ReviewState};
 use crate::checks::{self, CheckContext, Settings};
 use crate::facts::{self, Facts};
+use crate::model::changeset::{ChangeMeta, ChangeSet, FileChange, Platform, Review, ReviewState};
+use crate::model::Finding;
 use crate::policy::Policy;
-use crate::report::Finding;
+use crate::source::base_files::BaseFiles;
 use crate::source::SourceError;
 
 /// The checks an audit re-runs: the ones about how a change was reviewed and documented (risky
@@ -145,7 +145,7 @@ pub fn git_meta(commit: &HistoryCommit) -> ChangeMeta {
 /// `Bob B <bob@example.com>` → `bob`: the e-mail's local part (often the login in a company),
 /// else the name, lower case. Offline, this is how people are compared.
 pub fn identity_login(identity: &str) -> String {
-    let parts = crate::review::Identity::parse(identity);
+    let parts = crate::facts::review::Identity::parse(identity);
     if parts.login.is_empty() {
         parts.name
     } else {

@@ -1,7 +1,8 @@
 //! Platform lookups for many changes: from the on-disk cache, else from the API with bounded
 //! concurrency, cached as they arrive (an interrupted audit resumes), with a progress bar.
 
-use super::lookup::{Cache, Lookup, MergedChange, Remote, RemotePlatform};
+use super::lookup::{Cache, Lookup, Remote, RemotePlatform};
+use super::merged::MergedChange;
 use super::{AuditError, AuditOptions, Candidate, LookupStats};
 use std::collections::BTreeMap;
 

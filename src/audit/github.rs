@@ -1,7 +1,7 @@
 //! GitHub: the merged pull request a commit arrived through
 //! (`GET /repos/{owner}/{repo}/commits/{sha}/pulls`), then its merger, reviews and commits.
 
-use super::lookup::MergedChange;
+use super::merged::MergedChange;
 use crate::platform::github::{
     commits_from_api, reviews_from_api, ApiCommit, ApiReview, Label, User,
 };

@@ -1,8 +1,8 @@
 //! GitLab: the merged merge request a commit arrived through
 //! (`GET /projects/:id/repository/commits/:sha/merge_requests`), then its approvals and commits.
 
-use super::lookup::MergedChange;
-use crate::changeset::{Review, ReviewState};
+use super::merged::MergedChange;
+use crate::model::changeset::{Review, ReviewState};
 use crate::platform::gitlab::{commits_from_api, encode, Approvals, MrCommit, User};
 use crate::platform::http::{ApiError, Client};
 use serde::Deserialize;

@@ -2,7 +2,7 @@
 //! files it changed and — for merges — the commits it brought in, read in two `git log`
 //! processes whatever the length of the window.
 
-use crate::changeset::{parse_trailers, Commit};
+use crate::model::changeset::{parse_trailers, Commit};
 use crate::source::git::Git;
 use crate::source::SourceError;
 use std::collections::{BTreeMap, BTreeSet};

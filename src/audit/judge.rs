@@ -1,18 +1,19 @@
 //! One change: how it arrived, what the gate's checks say about it, and its categories.
 
-use super::lookup::{MergedChange, RemotePlatform};
+use super::lookup::RemotePlatform;
+use super::merged::MergedChange;
 use super::{
     categorize, evaluate, Arrival, AuditError, AuditOptions, AuditedChange, Candidate,
     PullRequestRef, ReviewsFrom,
 };
-use crate::base_files::BaseFiles;
-use crate::changeset::Platform;
+use crate::model::changeset::Platform;
+use crate::source::base_files::BaseFiles;
 use crate::source::Limits;
 
 /// Re-evaluates one candidate and classifies it.
 pub(super) fn judge(
     candidate: &Candidate<'_>,
-    files: Vec<crate::changeset::FileChange>,
+    files: Vec<crate::model::changeset::FileChange>,
     merged: Option<&MergedChange>,
     options: &AuditOptions,
     base: &BaseFiles,

@@ -2,34 +2,10 @@
 //! with its text, labels, commits and reviews. Answers are cached on disk per commit (history
 //! does not change), so re-running an audit costs no API calls for commits already seen.
 
-use crate::changeset::{Commit, Review};
+use super::merged::MergedChange;
 use crate::platform::http::{ApiError, Auth, Client};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-
-/// The pull/merge request a commit arrived through, as the platform reported it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MergedChange {
-    /// `#12` (GitHub) or `!12` (GitLab).
-    pub reference: String,
-    pub url: String,
-    pub title: String,
-    pub body: String,
-    /// The author's login.
-    pub author: Option<String>,
-    /// Who merged it.
-    pub merged_by: Option<String>,
-    /// RFC 3339.
-    pub merged_at: Option<String>,
-    pub labels: Vec<String>,
-    /// The head commit that was merged.
-    pub head_sha: Option<String>,
-    pub commits: Vec<Commit>,
-    /// Every submitted review, as listed (filtered to the merge time when judged).
-    pub reviews: Vec<Review>,
-    /// Set when the platform could not say (the approvals API of GitLab Free): reviews unknown.
-    pub reviews_unavailable: Option<String>,
-}
 
 /// Which platform, which project, how to reach it.
 #[derive(Debug, Clone)]

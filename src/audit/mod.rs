@@ -17,10 +17,11 @@ pub mod history;
 pub mod html;
 mod judge;
 pub mod lookup;
+pub mod merged;
 pub mod report;
 
-use crate::base_files::BaseFiles;
 use crate::policy::{Policy, POLICY_FILE};
+use crate::source::base_files::BaseFiles;
 use crate::source::git::Git;
 use crate::source::{Limits, SourceError};
 use history::HistoryCommit;
@@ -240,7 +241,7 @@ const TREE_CACHE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Base files the checks read at each parent (CODEOWNERS, description templates).
 fn base_paths() -> Vec<&'static str> {
-    let mut paths: Vec<&str> = crate::review::codeowners::LOCATIONS.to_vec();
+    let mut paths: Vec<&str> = crate::facts::review::codeowners::LOCATIONS.to_vec();
     paths.extend(crate::facts::TEMPLATE_FILES);
     paths
 }
@@ -277,7 +278,7 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
             .iter()
             .map(|c| (c.commit.sha.clone(), c.commit.parents.first().cloned()))
             .collect();
-        let mut diffs = crate::source::git::changes_of_commits(git, &pairs, limits)?;
+        let mut diffs = crate::source::from_git::changes_of_commits(git, &pairs, limits)?;
         let requests: Vec<String> = chunk
             .iter()
             .filter_map(|c| c.commit.parents.first())
@@ -288,7 +289,11 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
             })
             .collect();
         let blobs = crate::source::blobs_for(git, &requests)?;
-        let work: Vec<(&Candidate<'_>, Vec<crate::changeset::FileChange>, BaseFiles)> = chunk
+        let work: Vec<(
+            &Candidate<'_>,
+            Vec<crate::model::changeset::FileChange>,
+            BaseFiles,
+        )> = chunk
             .iter()
             .map(|candidate| {
                 let commit = candidate.commit;
@@ -384,12 +389,12 @@ fn candidates<'a>(
     let blobs = crate::source::blobs_for(git, &requests)?;
     let mut policies: BTreeMap<&[u8], Policy> = BTreeMap::new();
     let builtin = Policy::builtin();
-    let globs: Vec<crate::glob::Pattern> = options
+    let globs: Vec<crate::util::glob::Pattern> = options
         .paths
         .iter()
-        .filter_map(|p| crate::glob::Pattern::new(p).ok())
+        .filter_map(|p| crate::util::glob::Pattern::new(p).ok())
         .collect();
-    let filter = (!globs.is_empty()).then(|| crate::glob::glob_set(&globs));
+    let filter = (!globs.is_empty()).then(|| crate::util::glob::glob_set(&globs));
     let mut out = Vec::new();
     for commit in commits {
         let policy = match commit

@@ -2,7 +2,7 @@
 //! if the author can see which signal fired.
 
 use super::{Check, CheckContext};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub struct AiAssisted;
 

@@ -2,7 +2,7 @@
 //! table are always in the report.
 
 use super::{Check, CheckContext};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub struct Blast;
 

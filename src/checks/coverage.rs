@@ -7,7 +7,7 @@
 use super::{Check, CheckContext};
 use crate::analysis::coverage::Reason;
 use crate::analysis::FileAnalysis;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub struct Coverage;
 

@@ -2,8 +2,8 @@
 //! description, with enough words, and not a placeholder.
 
 use super::{tier_reason, Check, CheckContext};
-use crate::markdown::{heading_matches, is_placeholder, normalised, sections, word_count};
-use crate::report::{Finding, Range, Severity};
+use crate::model::{Finding, Range, Severity};
+use crate::util::markdown::{heading_matches, is_placeholder, normalised, sections, word_count};
 
 pub struct Docs;
 
@@ -39,7 +39,7 @@ impl Check for Docs {
                 doc.heading,
                 doc.min_words,
                 if doc.min_words == 1 { "" } else { "s" },
-                if cx.change.meta.platform == crate::changeset::Platform::Local {
+                if cx.change.meta.platform == crate::model::changeset::Platform::Local {
                     // git strips `#` lines from commit messages: the label form is what survives.
                     format!(
                         " (locally: --description-file FILE, or a `{}: …` line in a commit message)",

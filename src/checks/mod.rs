@@ -13,9 +13,9 @@ mod self_protect;
 pub use coverage::internal_error;
 
 use crate::analysis::{Analysis, FileAnalysis};
-use crate::changeset::ChangeSet;
+use crate::model::changeset::ChangeSet;
+use crate::model::Finding;
 use crate::policy::Policy;
-use crate::report::Finding;
 
 /// Settings that change how checks judge, set from the command line.
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@
 use super::coverage::{fails_closed, internal_error};
 use super::{Check, CheckContext};
 use crate::analysis::guard;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::rules::run_file_within_budget;
 use rayon::prelude::*;
 

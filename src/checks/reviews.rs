@@ -3,8 +3,8 @@
 //! information (a failure with `--strict`); once reviews are known, every gap blocks.
 
 use super::{Check, CheckContext};
-use crate::report::{Finding, Severity};
-use crate::review::codeowners::Ownership;
+use crate::facts::review::codeowners::Ownership;
+use crate::model::{Finding, Severity};
 
 pub struct Reviews;
 

@@ -3,7 +3,7 @@
 //! judged by the base revision's policy (see `lib::load_policy`).
 
 use super::{Check, CheckContext};
-use crate::report::{Finding, Range, Severity};
+use crate::model::{Finding, Range, Severity};
 
 pub struct SelfProtect;
 

@@ -142,11 +142,11 @@ impl Client {
         };
         let credential = match auth {
             Auth::Bearer(token) => {
-                crate::redact::register(&token);
+                crate::util::redact::register(&token);
                 (http::header::AUTHORIZATION, format!("Bearer {token}"))
             }
             Auth::Header(name, value) => {
-                crate::redact::register(&value);
+                crate::util::redact::register(&value);
                 (http::HeaderName::from_static(name), value)
             }
         };
@@ -271,7 +271,7 @@ impl Client {
                     path: path.to_owned(),
                     message: e.to_string(),
                 })?;
-                serde_json::from_str(&crate::redact::redact(&text)).ok()
+                serde_json::from_str(&crate::util::redact::redact(&text)).ok()
             }
             None => None,
         };
@@ -490,7 +490,7 @@ fn build_octocrab(credential: (http::HeaderName, String)) -> Result<Octocrab, St
 
 /// The `message` of a GitHub error body (plus its documentation URL), or the body itself.
 fn api_message(body: &str) -> String {
-    crate::redact::redact(&api_message_raw(body))
+    crate::util::redact::redact(&api_message_raw(body))
 }
 
 fn api_message_raw(body: &str) -> String {

@@ -4,7 +4,7 @@ pub mod github;
 pub mod gitlab;
 pub mod http;
 
-use crate::changeset::{Content, FileChange, FileStatus};
+use crate::model::changeset::{Content, FileChange, FileStatus};
 use std::path::Path;
 
 /// Where the pipeline reads the change from.
@@ -13,7 +13,7 @@ pub enum Judge {
     Git { base: String, head: String },
     /// Read from the API: the change and the base commit's gate files.
     Api {
-        change: Box<crate::changeset::ChangeSet>,
+        change: Box<crate::model::changeset::ChangeSet>,
         base_files: std::collections::BTreeMap<String, Vec<u8>>,
     },
 }
@@ -88,7 +88,7 @@ pub fn change_from_patch(
             "--- {minus}\n+++ {plus}\n{}\n",
             patch.trim_end_matches('\n')
         );
-        if let Ok(mut parsed) = crate::diff::parse_patch(text.as_bytes()) {
+        if let Ok(mut parsed) = crate::source::diff::parse_patch(text.as_bytes()) {
             if !parsed.is_empty() {
                 let parsed = parsed.remove(0);
                 change.hunks = parsed.hunks;
@@ -141,7 +141,7 @@ pub(crate) async fn gather_base_files(
     if let Some(bytes) = policy {
         out.insert(crate::policy::POLICY_FILE.to_owned(), bytes);
     }
-    for path in crate::review::codeowners::LOCATIONS
+    for path in crate::facts::review::codeowners::LOCATIONS
         .iter()
         .chain(crate::facts::TEMPLATE_FILES.iter())
     {

@@ -86,5 +86,5 @@ pub fn parser_message(e: &serde_yaml::Error) -> String {
         None => message.as_str(),
     };
     let one_line = message.replace(['\n', '\r'], " ");
-    crate::report::clip(&one_line, 160)
+    crate::util::escape::clip(&one_line, 160)
 }

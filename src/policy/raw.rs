@@ -1,7 +1,7 @@
 //! The `.changegate.yml` file as written: serde types that mirror the YAML one to one, with
 //! unknown keys rejected. Checks that need more than one field live in `super::validate`.
 
-use crate::glob::Pattern;
+use crate::util::glob::Pattern;
 use indexmap::IndexMap;
 use serde::Deserialize;
 

@@ -4,7 +4,7 @@
 use super::error::{PolicyError, PolicyProblem};
 use super::raw::RawPolicy;
 use super::{AiPolicy, BlastPolicy, DocSection, Policy, Requirements, Tier};
-use crate::glob::{glob_set, glob_set_case_insensitive};
+use crate::util::glob::{glob_set, glob_set_case_insensitive};
 
 pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     let fail = |problems| PolicyError::new(origin, text, problems);
@@ -51,7 +51,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         }
     }
     let mut tiers = Vec::new();
-    let globs = |patterns: &[crate::glob::Pattern]| {
+    let globs = |patterns: &[crate::util::glob::Pattern]| {
         if raw.case_insensitive_paths {
             glob_set_case_insensitive(patterns)
         } else {

@@ -2,7 +2,7 @@
 //! array (no BOM) shown in the merge-request widget. Fingerprints are stable across runs and
 //! unaffected by unrelated line shifts, so GitLab matches findings with the target branch's.
 
-use super::finding::Severity;
+use crate::model::finding::Severity;
 use crate::policy::POLICY_FILE;
 use crate::verdict::Verdict;
 use serde::Serialize;

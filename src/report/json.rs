@@ -1,9 +1,9 @@
 //! `--format json`: the documented, versioned JSON report (docs/json-output.md). Field order is
 //! the struct order and maps are never used for lists, so output is byte-stable.
 
-use super::finding::{Finding, Range, Severity};
 use crate::analysis::FileAnalysis;
-use crate::changeset::Rev;
+use crate::model::changeset::Rev;
+use crate::model::finding::{Finding, Range, Severity};
 use crate::verdict::{TierSummary, Verdict};
 use serde::Serialize;
 use std::io::Write;
@@ -24,10 +24,10 @@ struct Report<'a> {
     tiers: &'a [TierSummary],
     files: &'a [FileAnalysis],
     findings: Vec<JsonFinding<'a>>,
-    suppressions: &'a [crate::suppress::Suppression],
+    suppressions: &'a [crate::verdict::suppress::Suppression],
     review: &'a crate::verdict::ReviewSummary,
-    ai_signals: &'a [crate::review::ai::AiSignal],
-    blast_radius: &'a crate::blast::BlastRadius,
+    ai_signals: &'a [crate::facts::review::ai::AiSignal],
+    blast_radius: &'a crate::facts::blast::BlastRadius,
     notes: &'a [String],
 }
 
@@ -133,13 +133,13 @@ struct ReportIn {
     #[serde(default)]
     findings: Vec<Finding>,
     #[serde(default)]
-    suppressions: Vec<crate::suppress::Suppression>,
+    suppressions: Vec<crate::verdict::suppress::Suppression>,
     #[serde(default)]
     review: crate::verdict::ReviewSummary,
     #[serde(default)]
-    ai_signals: Vec<crate::review::ai::AiSignal>,
+    ai_signals: Vec<crate::facts::review::ai::AiSignal>,
     #[serde(default)]
-    blast_radius: crate::blast::BlastRadius,
+    blast_radius: crate::facts::blast::BlastRadius,
     #[serde(default)]
     notes: Vec<String>,
 }

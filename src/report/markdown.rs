@@ -1,7 +1,7 @@
 //! Markdown summary of a verdict: the check run's summary, the job summary, a merge-request note.
 //! Pure; a caller with a size limit passes it and gets a visibly truncated document.
 
-use super::finding::Severity;
+use crate::model::finding::Severity;
 use crate::verdict::Verdict;
 use std::fmt::Write as _;
 

@@ -2,16 +2,12 @@
 //! verdict does not already hold, so every format tells the same story.
 
 pub mod codequality;
-pub mod escape;
-mod finding;
 pub mod json;
 pub mod markdown;
 pub mod rules;
 pub mod sarif;
 pub mod text;
 pub mod workflow;
-
-pub use finding::{Finding, Range, Severity};
 
 use crate::verdict::Verdict;
 use std::io::Write;
@@ -29,17 +25,6 @@ pub enum Format {
     Codequality,
     /// Markdown summary (as posted on a check run or merge request).
     Markdown,
-}
-
-/// `text` cut to at most `max` characters, the last one an ellipsis when cut (API field limits).
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
 }
 
 /// Writes `verdict` in `format`; `color` only affects `text`.

@@ -92,7 +92,7 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "Blocks: {}",
-        if rule.severity == crate::report::Severity::Error {
+        if rule.severity == crate::model::Severity::Error {
             "yes (error)"
         } else {
             "no"

@@ -2,8 +2,8 @@
 //! `github/codeql-action/upload-sarif`), within GitHub's limits: one run, at most 25,000 results,
 //! rule descriptions ≤ 1,000 characters, stable `partialFingerprints`.
 
-use super::clip;
-use super::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
+use crate::util::escape::clip;
 use crate::verdict::Verdict;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;

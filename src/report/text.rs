@@ -1,7 +1,7 @@
 //! `--format text`: rustc-style findings (annotate-snippets) and a one-screen summary.
 //! Colour only when asked (the CLI decides from the TTY, `NO_COLOR` and `--color`).
 
-use super::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
 use crate::verdict::Verdict;
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
@@ -144,9 +144,9 @@ fn summary(v: &Verdict, color: bool, out: &mut dyn Write) -> std::io::Result<()>
         plural(v.count(Severity::Warning), "warning"),
         plural(v.count(Severity::Info), "note"),
     )?;
-    let rev = |r: &Option<crate::changeset::Rev>| match r {
+    let rev = |r: &Option<crate::model::changeset::Rev>| match r {
         Some(rev) => match &rev.sha {
-            Some(sha) => format!("{} ({})", rev.name, crate::changeset::short_sha(sha)),
+            Some(sha) => format!("{} ({})", rev.name, crate::model::changeset::short_sha(sha)),
             None => rev.name.clone(),
         },
         None => "-".into(),

@@ -2,7 +2,7 @@
 //! the escaping the runner needs, and a guard so that text from the change (titles, descriptions,
 //! file contents) printed to the log cannot issue commands of its own.
 
-use super::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
 use crate::verdict::Verdict;
 
 /// The runner shows at most this many errors and warnings per step.
@@ -15,7 +15,7 @@ pub fn escape_data(text: &str) -> String {
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A");
-    super::escape::visible(&escaped).into_owned()
+    crate::util::escape::visible(&escaped).into_owned()
 }
 
 /// Data escaping plus `:` → `%3A` and `,` → `%2C` (property values).
@@ -82,7 +82,7 @@ pub fn stop_token() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Range;
+    use crate::model::Range;
 
     #[test]
     fn annotations_escape_messages_and_properties() {

@@ -122,7 +122,7 @@ fn random_material(value: &str) -> bool {
     if value.chars().any(char::is_whitespace) || value.contains("://") {
         return false;
     }
-    if value.parse::<f64>().is_ok() || crate::rules::when::quantity(value).is_some() {
+    if value.parse::<f64>().is_ok() || crate::util::quantity::quantity(value).is_some() {
         return false;
     }
     // Paths and file names: `/run/secrets/db`, `./certs/tls.key`, `tracing.yaml`.

@@ -6,10 +6,10 @@
 //! serves rule tests. Both share every filter, so a rule behaves identically in either.
 
 use super::{Matcher, Rule, RuleSet, Scope, Side};
+use crate::analysis::syntax::items::ItemChange;
 use crate::analysis::{FileAnalysis, FileSyntax};
-use crate::changeset::{FileChange, LineKind};
-use crate::report::Range;
-use crate::syntax::items::ItemChange;
+use crate::model::changeset::{FileChange, LineKind};
+use crate::model::Range;
 use std::collections::{BTreeMap, BTreeSet};
 use tree_sitter::{Query, QueryCursor, StreamingIterator, Tree};
 
@@ -607,10 +607,10 @@ fn key_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
     let Matcher::Key { pattern, when } = &rule.matcher else {
         return Vec::new();
     };
-    if run.file.status == crate::changeset::FileStatus::Deleted && !rule.deleted_files {
+    if run.file.status == crate::model::changeset::FileStatus::Deleted && !rule.deleted_files {
         return Vec::new();
     }
-    let show = |e: &Option<crate::syntax::config::Entry>| {
+    let show = |e: &Option<crate::analysis::syntax::config::Entry>| {
         e.as_ref()
             .map(|e| e.text.clone().unwrap_or_else(|| format!("<{}>", e.kind)))
             .unwrap_or_else(|| "<absent>".into())
@@ -808,7 +808,7 @@ mod tests {
 #[cfg(test)]
 mod budget_tests {
     use super::*;
-    use crate::changeset::{Content, FileStatus};
+    use crate::model::changeset::{Content, FileStatus};
     use crate::policy::Policy;
 
     #[test]
@@ -822,7 +822,7 @@ mod budget_tests {
             Some("src/control_plane/a.rs".into()),
         );
         file.content = Content::Text;
-        file.hunks = crate::diff::compute_hunks(b"", text.as_bytes(), 3);
+        file.hunks = crate::source::diff::compute_hunks(b"", text.as_bytes(), 3);
         file.new_text = Some(text.as_str().into());
         let (analysis, syntax) = crate::analysis::analyse_file(
             &file,

@@ -5,7 +5,7 @@
 //! segment, `**` any number (including none), `[*]` any index. A pattern without a document part
 //! (`Kind/name:`) matches inside any document.
 
-use crate::glob::wildcard;
+use crate::util::glob::wildcard;
 
 /// A compiled key pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,9 +19,9 @@ pub use packs::BUILTIN_PACKS;
 pub use raw::{Scope, Side};
 pub use when::When;
 
-use crate::glob::{glob_set, Pattern};
-use crate::report::Severity;
-use crate::syntax::Language;
+use crate::analysis::syntax::Language;
+use crate::model::Severity;
+use crate::util::glob::{glob_set, Pattern};
 use globset::GlobSet;
 use raw::{RawCase, RawRule, RawWhen};
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! A rule file as written: a YAML list of rules, unknown keys rejected.
 
-use crate::glob::Pattern;
-use crate::report::Severity;
+use crate::model::Severity;
+use crate::util::glob::Pattern;
 use serde::Deserialize;
 
 /// One rule as written. Exactly one of `query`, `key` (with `when`) or `regex` is the matcher.

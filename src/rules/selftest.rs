@@ -2,11 +2,11 @@
 //! same analysis and engine as a real run.
 
 use super::{run_rule, Rule, RuleSet, TestCase};
+use crate::analysis::syntax::Language;
 use crate::analysis::{analyse_file, DEFAULT_PARSE_BUDGET};
-use crate::changeset::{Content, FileChange, FileStatus};
-use crate::diff::compute_hunks;
+use crate::model::changeset::{Content, FileChange, FileStatus};
 use crate::policy::Policy;
-use crate::syntax::Language;
+use crate::source::diff::compute_hunks;
 
 /// The outcome of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! Transition conditions of config rules: what a key's value was and became.
 
 use super::raw::RawWhen;
-use crate::syntax::config::ConfigChange;
+use crate::analysis::syntax::config::ConfigChange;
+use crate::util::quantity::quantity;
 
 /// Compiled `when:`; every set condition must hold.
 #[derive(Debug, Clone, Default)]
@@ -124,24 +125,10 @@ fn same(want: &str, have: &str) -> bool {
     }
 }
 
-/// `30s` → (30, "s"), `500m` → (500, "m"), `100%` → (100, "%"), `1.5` → (1.5, "").
-pub fn quantity(text: &str) -> Option<(f64, &str)> {
-    let text = text.trim();
-    let split = text
-        .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+'))))
-        .map_or(text.len(), |(i, _)| i);
-    let (number, unit) = text.split_at(split);
-    let value: f64 = number.parse().ok()?;
-    unit.chars()
-        .all(|c| c.is_ascii_alphabetic() || c == '%')
-        .then_some((value, unit))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::config::Entry;
+    use crate::analysis::syntax::config::Entry;
 
     fn change(before: Option<&str>, after: Option<&str>) -> ConfigChange {
         let entry = |t: &str| Entry {

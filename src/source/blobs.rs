@@ -1,7 +1,6 @@
 //! Reads many objects through ONE `git cat-file --batch` process: one process per file would
 //! cost milliseconds each and dominate large diffs.
 
-use super::git::Git;
 use super::SourceError;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -28,7 +27,7 @@ pub const SCAN_TOTAL: u64 = 256 * 1024 * 1024;
 
 /// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
 pub fn read_blobs(
-    git: &Git,
+    repo: &std::path::Path,
     requests: &[String],
     max_bytes: u64,
 ) -> Result<BTreeMap<String, Blob>, SourceError> {
@@ -45,7 +44,7 @@ pub fn read_blobs(
     };
     let mut child = Command::new("git")
         .arg("-C")
-        .arg(git.root())
+        .arg(repo)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -2,8 +2,8 @@
 //! source that knows full blobs, so the same bytes always give the same analysis.
 
 use super::blobs::Blob;
-use crate::changeset::{Content, FileChange};
-use crate::diff::compute_hunks;
+use crate::model::changeset::{Content, FileChange};
+use crate::source::diff::compute_hunks;
 use std::ops::Not;
 use std::sync::Arc;
 
@@ -94,7 +94,7 @@ pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
     };
     let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let small = file.content != Content::TooLarge;
-    let language = crate::syntax::Language::detect(file.path(), None);
+    let language = crate::model::Language::detect(file.path(), None);
     if small && (file.content == Content::NonUtf8 || language.is_some()) {
         // A file of a language we parse (or near-text): analysed in full as lossy text.
         if file.hunks.is_empty() {
@@ -130,7 +130,7 @@ fn as_arc(side: Side) -> Option<Arc<str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::changeset::FileStatus;
+    use crate::model::changeset::FileStatus;
 
     #[test]
     fn nul_bytes_make_a_file_binary_and_keep_it() {

@@ -1,14 +1,17 @@
 //! Where a change comes from: a local git repository or a unified diff. Each source turns its
 //! input into the same `ChangeSet`; nothing after this stage knows which one was used.
 
+pub mod base_files;
 mod blobs;
 pub(crate) mod content;
+pub mod diff;
+pub mod from_git;
 pub mod git;
 pub mod patch;
 mod raw;
 mod symlinks;
 
-pub use git::{load_git, GitRequest, HeadSpec};
+pub use from_git::{load_git, GitRequest, HeadSpec};
 pub use patch::load_patch;
 
 use std::path::PathBuf;
@@ -73,7 +76,7 @@ pub fn blobs_for(
     requests: &[String],
 ) -> Result<std::collections::BTreeMap<String, Vec<u8>>, SourceError> {
     Ok(
-        blobs::read_blobs(git, requests, Limits::default().max_file_bytes)?
+        blobs::read_blobs(git.root(), requests, Limits::default().max_file_bytes)?
             .into_iter()
             .filter_map(|(k, b)| match b {
                 blobs::Blob::Bytes(bytes) => Some((k, bytes)),

@@ -1,8 +1,8 @@
 //! The patch source: a unified diff from a file or stdin, no repository needed.
 
 use super::SourceError;
-use crate::changeset::{ChangeSet, Rev};
-use crate::diff::parse_patch;
+use crate::model::changeset::{ChangeSet, Rev};
+use crate::source::diff::parse_patch;
 
 /// Builds a `ChangeSet` from the bytes of a patch; `origin` names it in errors ("-" is stdin).
 pub fn load_patch(bytes: &[u8], origin: &str) -> Result<ChangeSet, SourceError> {

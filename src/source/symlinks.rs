@@ -5,7 +5,7 @@
 use super::blobs::{read_blobs, Blob};
 use super::git::Git;
 use super::SourceError;
-use crate::changeset::FileChange;
+use crate::model::changeset::FileChange;
 use std::collections::BTreeMap;
 
 /// Link path → the repository path it resolves to, over every given commit.
@@ -31,7 +31,7 @@ pub fn links_at(git: &Git, commits: &[&str]) -> Result<BTreeMap<String, String>,
         return Ok(BTreeMap::new());
     }
     let requests: Vec<String> = entries.iter().map(|(_, blob)| blob.clone()).collect();
-    let blobs = read_blobs(git, &requests, 4096)?;
+    let blobs = read_blobs(git.root(), &requests, 4096)?;
     let mut out = BTreeMap::new();
     for (link, blob) in entries {
         let Some(Blob::Bytes(target)) = blobs.get(&blob) else {

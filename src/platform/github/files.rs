@@ -2,7 +2,7 @@
 //! the `.diff` media type, which fails beyond 300 files), and the base revision's own files
 //! (policy, rules, CODEOWNERS, templates) from the contents API at the base commit.
 
-use crate::changeset::{ChangeSet, FileChange, FileStatus, Rev};
+use crate::model::changeset::{ChangeSet, FileChange, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
 use crate::source::content::Side;
 use serde::Deserialize;
@@ -242,7 +242,7 @@ async fn list_dir(
 mod tests {
     use super::*;
 
-    use crate::changeset::Content;
+    use crate::model::changeset::Content;
 
     #[test]
     fn api_files_become_changes() {

@@ -7,7 +7,7 @@ pub mod event;
 mod files;
 pub mod publish;
 
-use crate::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
+use crate::model::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
 use crate::platform::http::{ApiError, Auth, Client, RetryPolicy};
 use crate::platform::{ensure_commits, Judge};
 use crate::report::{markdown, text, workflow};
@@ -469,7 +469,7 @@ pub(crate) fn commits_from_api(commits: Vec<ApiCommit>) -> Vec<Commit> {
     commits
         .into_iter()
         .map(|c| Commit {
-            trailers: crate::changeset::parse_trailers(&c.commit.message),
+            trailers: crate::model::changeset::parse_trailers(&c.commit.message),
             sha: c.sha,
             author: c
                 .commit
@@ -498,7 +498,7 @@ fn log_report(v: &Verdict) {
     let _ = writeln!(out, "::stop-commands::{token}");
     let mut log = Vec::new();
     let _ = text::render(v, false, &mut log);
-    let _ = out.write_all(&crate::redact::redact_bytes(log));
+    let _ = out.write_all(&crate::util::redact::redact_bytes(log));
     let _ = writeln!(out, "::{token}::");
 }
 
@@ -506,7 +506,7 @@ fn log_report(v: &Verdict) {
 /// `::error::` annotation, the step summary, and the step outputs (`verdict=error`,
 /// `blocked=true`), so that a later step never reads a missing output as a pass.
 pub fn report_failure(env: &Env, message: &str) {
-    let message = crate::redact::redact(message);
+    let message = crate::util::redact::redact(message);
     println!(
         "::error title=changegate could not judge this change::{}",
         workflow::escape_data(&message)
@@ -514,7 +514,7 @@ pub fn report_failure(env: &Env, message: &str) {
     if let Some(path) = &env.step_summary {
         let text = format!(
             "## ❌ changegate could not judge this change\n\n{}\n\nThe gate fails closed: treat the change as blocked until it runs.\n",
-            crate::report::escape::visible(&message)
+            crate::util::escape::visible(&message)
         );
         append(path, &text);
     }
@@ -545,7 +545,7 @@ fn write_summary(env: &Env, v: &Verdict) {
     // The job summary holds at most 1 MiB per step.
     append(
         path,
-        &crate::redact::redact(&markdown::summary(v, 1_000_000)),
+        &crate::util::redact::redact(&markdown::summary(v, 1_000_000)),
     );
 }
 

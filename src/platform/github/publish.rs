@@ -1,8 +1,9 @@
 //! From a verdict to the GitHub check-run API: conclusion, title, summary and annotations in
 //! batches of 50, every field within GitHub's limits (PLATFORM-NOTES.md). Pure.
 
-use crate::report::{clip, markdown};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::report::markdown;
+use crate::util::escape::clip;
 use crate::verdict::Verdict;
 use serde::Serialize;
 

@@ -15,7 +15,7 @@
 //! docs.gitlab.com/api/merge_request_approvals ("Get project-level approval configuration").
 
 use super::User;
-use crate::changeset::{Review, ReviewState};
+use crate::model::changeset::{Review, ReviewState};
 use crate::platform::http::{ApiError, Client};
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
@@ -174,7 +174,7 @@ fn judge(
         if arrived.is_none() && !versions.is_empty() {
             why.push(format!(
                 "no MR version has the head {} as its head commit",
-                crate::changeset::short_sha(at.mr_head)
+                crate::model::changeset::short_sha(at.mr_head)
             ));
         }
         if reset_on_push != Some(true) {

@@ -2,7 +2,7 @@
 //! diffs API (a too-large or collapsed file comes back with an empty diff: unknown content, never
 //! "unchanged"), and the diff base's gate files from the repository files API.
 
-use crate::changeset::{ChangeSet, FileStatus, Rev};
+use crate::model::changeset::{ChangeSet, FileStatus, Rev};
 use crate::platform::http::{ApiError, Client};
 use serde::Deserialize;
 

@@ -13,7 +13,7 @@ mod publish;
 
 pub(crate) use approvals::Approvals;
 
-use crate::changeset::{ChangeMeta, Platform};
+use crate::model::changeset::{ChangeMeta, Platform};
 use crate::platform::http::{ApiError, Auth, Client};
 use crate::report::{codequality, text};
 use crate::verdict::Verdict;
@@ -110,7 +110,7 @@ impl Env {
                 Some(other) => {
                     return Err(format!(
                         "CI_MERGE_REQUEST_EVENT_TYPE `{}` is not one GitLab documents (detached, merged_result, merge_train): changegate will not guess which commits to compare",
-                        crate::report::escape::visible(other)
+                        crate::util::escape::visible(other)
                     ))
                 }
             };
@@ -222,9 +222,9 @@ pub fn run(
         notes.push(format!(
             "{} pipeline: judged what merging the MR brings to the target ({}..{}, GitLab's merge commit); approvals are checked against the MR's head {}",
             if env.event == PipelineEvent::MergeTrain { "merge-train" } else { "merged-results" },
-            crate::changeset::short_sha(base_sha),
-            crate::changeset::short_sha(head_sha),
-            crate::changeset::short_sha(env.mr_head()),
+            crate::model::changeset::short_sha(base_sha),
+            crate::model::changeset::short_sha(head_sha),
+            crate::model::changeset::short_sha(env.mr_head()),
         ));
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -336,11 +336,15 @@ pub fn run(
     let _ = text::render(&verdict, false, &mut log);
     let _ = std::io::stdout()
         .lock()
-        .write_all(&crate::redact::redact_bytes(log));
+        .write_all(&crate::util::redact::redact_bytes(log));
     let mut report = Vec::new();
     codequality::render(&verdict, &mut report)
         .map_err(|e| GitlabError::Setup(format!("cannot render the Code Quality report: {e}")))?;
-    std::fs::write(&outputs.codequality, crate::redact::redact_bytes(report)).map_err(|e| {
+    std::fs::write(
+        &outputs.codequality,
+        crate::util::redact::redact_bytes(report),
+    )
+    .map_err(|e| {
         GitlabError::Setup(format!(
             "cannot write {}: {e}",
             outputs.codequality.display()
@@ -351,7 +355,7 @@ pub fn run(
         {
             eprintln!(
                 "changegate: warning: {} (the verdict stands: this job's exit code is the gate)",
-                crate::redact::redact(&warning)
+                crate::util::redact::redact(&warning)
             );
         }
     }
@@ -359,7 +363,7 @@ pub fn run(
 }
 
 /// A merge request's commits (oldest first) as the gate reads them.
-pub(crate) fn commits_from_api(commits: Vec<MrCommit>) -> Vec<crate::changeset::Commit> {
+pub(crate) fn commits_from_api(commits: Vec<MrCommit>) -> Vec<crate::model::changeset::Commit> {
     let identity = |name: &Option<String>, email: &Option<String>| {
         format!(
             "{} <{}>",
@@ -369,8 +373,8 @@ pub(crate) fn commits_from_api(commits: Vec<MrCommit>) -> Vec<crate::changeset::
     };
     commits
         .into_iter()
-        .map(|c| crate::changeset::Commit {
-            trailers: crate::changeset::parse_trailers(&c.message),
+        .map(|c| crate::model::changeset::Commit {
+            trailers: crate::model::changeset::parse_trailers(&c.message),
             author: identity(&c.author_name, &c.author_email),
             committer: identity(&c.committer_name, &c.committer_email),
             author_login: None,

@@ -1,0 +1,199 @@
+//! Fan-in of changed functions: how many references to each name exist in the repository at the
+//! head, counted over tree-sitter identifiers (not text), in files of the same language.
+//!
+//! Name-based, so a common name over-counts; the ubiquitous trait-method names are left out.
+//! Bounded by file count and bytes (never by time, which would make the score machine-dependent).
+
+use crate::analysis::syntax::{parse, Language};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many files are scanned, in path order.
+pub const MAX_FILES: usize = 5_000;
+/// At most this many bytes are scanned.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Names so common that a reference count says nothing about them.
+const UBIQUITOUS: [&str; 24] = [
+    "new",
+    "default",
+    "from",
+    "into",
+    "fmt",
+    "clone",
+    "drop",
+    "eq",
+    "hash",
+    "main",
+    "next",
+    "poll",
+    "deref",
+    "as_ref",
+    "try_from",
+    "to_string",
+    "len",
+    "is_empty",
+    "get",
+    "run",
+    "init",
+    "__init__",
+    "constructor",
+    "String",
+];
+
+/// References found per name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FanIn {
+    /// Name → references (definitions not counted).
+    pub references: BTreeMap<String, usize>,
+    pub files_scanned: usize,
+    /// The budget ran out before every file was scanned.
+    pub truncated: bool,
+}
+
+/// Whether a name is worth counting.
+pub fn countable(name: &str) -> bool {
+    name.len() > 2 && !UBIQUITOUS.contains(&name)
+}
+
+/// Counts references to `names` (per language) in `files` (`path`, text), which must be sorted.
+/// `parsed` holds trees the analysis already built (the change's own files), reused as they are.
+pub fn count(
+    names: &BTreeMap<Language, BTreeSet<String>>,
+    files: &[(String, String)],
+    parsed: &BTreeMap<&str, &tree_sitter::Tree>,
+) -> FanIn {
+    let mut scanned: Vec<(&str, &str, Language)> = Vec::new();
+    let (mut bytes, mut truncated) = (0u64, false);
+    for (path, text) in files {
+        let Some(language) = Language::detect(path, Some(text)) else {
+            continue;
+        };
+        if !names.contains_key(&language) {
+            continue;
+        }
+        if scanned.len() >= MAX_FILES || bytes + text.len() as u64 > MAX_BYTES {
+            truncated = true;
+            break;
+        }
+        bytes += text.len() as u64;
+        scanned.push((path, text, language));
+    }
+    // A file that cannot be parsed (or panics) is not counted, and the count says it is partial.
+    let per_file: Vec<Option<BTreeMap<String, usize>>> = scanned
+        .par_iter()
+        .map(|(path, text, language)| {
+            let wanted = &names[language];
+            // Cheap text prefilter before parsing.
+            if !wanted.iter().any(|n| text.contains(n.as_str())) {
+                return Some(BTreeMap::new());
+            }
+            crate::analysis::guard::run("fan-in", |_| match parsed.get(path) {
+                Some(tree) => Some(references_in_tree(tree, text, wanted)),
+                None => parse(
+                    *language,
+                    text,
+                    crate::analysis::syntax::ParseBudget::DEFAULT,
+                )
+                .ok()
+                .map(|tree| references_in_tree(&tree, text, wanted)),
+            })
+            .ok()
+            .flatten()
+        })
+        .collect();
+    truncated |= per_file.iter().any(Option::is_none);
+    let per_file = per_file.into_iter().flatten();
+    let mut references: BTreeMap<String, usize> =
+        names.values().flatten().map(|n| (n.clone(), 0)).collect();
+    for counts in per_file {
+        for (name, n) in counts {
+            *references.entry(name).or_default() += n;
+        }
+    }
+    FanIn {
+        references,
+        files_scanned: scanned.len(),
+        truncated,
+    }
+}
+
+/// Identifier leaves named in `wanted`, except the name of a definition.
+fn references_in_tree(
+    tree: &tree_sitter::Tree,
+    text: &str,
+    wanted: &BTreeSet<String>,
+) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    let mut cursor = tree.walk();
+    let mut parents: Vec<&'static str> = Vec::new();
+    loop {
+        let node = cursor.node();
+        if node.child_count() == 0 && node.kind().ends_with("identifier") {
+            let name = &text[node.byte_range()];
+            if wanted.contains(name) {
+                let definition = cursor.field_name() == Some("name")
+                    && parents.last().is_some_and(|p| {
+                        matches!(
+                            *p,
+                            "function_item"
+                                | "function_signature_item"
+                                | "function_declaration"
+                                | "method_declaration"
+                                | "function_definition"
+                                | "method_definition"
+                        )
+                    });
+                if !definition {
+                    *out.entry(name.to_owned()).or_default() += 1;
+                }
+            }
+        }
+        if cursor.goto_first_child() {
+            parents.push(node.kind());
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
+            parents.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_references_not_definitions_or_text() {
+        let mut names = BTreeMap::new();
+        names.insert(Language::Rust, BTreeSet::from(["apply".to_owned()]));
+        let files = vec![
+            (
+                "src/a.rs".to_owned(),
+                "pub fn apply() {}\nfn b() { apply(); x.apply(); }\n// apply in a comment\n"
+                    .to_owned(),
+            ),
+            (
+                "src/b.rs".to_owned(),
+                "fn c() { let s = \"apply\"; crate::a::apply(); }\n".to_owned(),
+            ),
+            ("README.md".to_owned(), "apply apply".to_owned()),
+        ];
+        let fan_in = count(&names, &files, &BTreeMap::new());
+        assert_eq!(fan_in.references["apply"], 3);
+        assert_eq!(fan_in.files_scanned, 2);
+        assert!(!fan_in.truncated);
+    }
+
+    #[test]
+    fn common_names_are_not_counted() {
+        assert!(!countable("new") && !countable("fmt") && !countable("ab"));
+        assert!(countable("apply_route"));
+    }
+}
