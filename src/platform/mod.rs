@@ -1,11 +1,76 @@
 //! CI platforms: where the change, its reviews and the place to report come from APIs.
+//!
+//! Every platform is a `Platform` driver: `check` reads the change through it, runs the same
+//! pipeline as a local run, and hands it the verdict to publish. Adding a platform is one folder
+//! with a driver and one line in `DRIVERS`.
 
 pub mod github;
 pub mod gitlab;
 pub mod http;
 
-use crate::model::changeset::{Content, FileChange, FileStatus};
-use std::path::Path;
+use crate::model::changeset::{ChangeMeta, Content, FileChange, FileStatus};
+use crate::verdict::Verdict;
+use std::path::{Path, PathBuf};
+
+/// One CI platform, as `check` drives it: read, (judge), publish; a failure anywhere is shown
+/// where the platform shows things.
+pub trait Platform {
+    /// What to judge and what only the platform knows; `None` when the event has nothing to
+    /// judge (the driver has said why).
+    fn read(&mut self, repo_dir: &Path) -> Result<Option<Reading>, PlatformError>;
+    /// Posts the verdict where reviewers see it; returns the exit code.
+    fn publish(&mut self, verdict: &Verdict) -> Result<u8, PlatformError>;
+    /// Says, where the platform shows it, that the change could not be judged (fails closed).
+    fn report_failure(&mut self, message: &str);
+}
+
+/// What a platform hands the pipeline.
+pub struct Reading {
+    /// Where the change is read from.
+    pub source: Judge,
+    /// PR/MR title, description, labels, reviews and commits from the API.
+    pub meta: Option<ChangeMeta>,
+    /// What the report should say about this run (a missing token, a merged-results pipeline).
+    pub notes: Vec<String>,
+    /// Reviews could not be read: why, and what to grant. Required approvals then block.
+    pub unverifiable_reviews: Option<String>,
+}
+
+/// What the command line gives the drivers (tokens, outputs); each takes what it needs.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub github_token: Option<String>,
+    pub gitlab_token: Option<String>,
+    /// GitHub: conclude `neutral` (not `success`) when there are warnings.
+    pub neutral_on_warnings: bool,
+    /// GitLab: where the Code Quality report goes.
+    pub codequality_output: PathBuf,
+    /// GitLab: also post a commit status.
+    pub gitlab_status: bool,
+    /// GitLab: also post the summary as a merge-request note.
+    pub gitlab_note: bool,
+}
+
+/// Detects the platform this process runs on: `None` outside CI (a local run).
+type Detect = fn(&Settings) -> Option<Result<Box<dyn Platform>, PlatformError>>;
+
+/// The platforms, in the order they are detected.
+const DRIVERS: [Detect; 2] = [gitlab::GitlabDriver::detect, github::GithubDriver::detect];
+
+/// The driver of the CI platform this process runs on, if any.
+pub fn detect(settings: &Settings) -> Option<Result<Box<dyn Platform>, PlatformError>> {
+    DRIVERS.iter().find_map(|detect| detect(settings))
+}
+
+/// Why a platform run could not produce or publish a verdict.
+#[derive(Debug, thiserror::Error)]
+pub enum PlatformError {
+    /// The job's environment or the token is not what the platform needs; the message says what to set.
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    Api(#[from] http::ApiError),
+}
 
 /// Where the pipeline reads the change from.
 pub enum Judge {
@@ -17,6 +82,9 @@ pub enum Judge {
         base_files: std::collections::BTreeMap<String, Vec<u8>>,
     },
 }
+
+/// How long one `git fetch` of a missing commit may take before it is stopped.
+const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// A shallow checkout lacks the base: fetch the missing commits, bounded in depth and time.
 /// Returns whether every commit is then present.
@@ -33,22 +101,7 @@ pub fn ensure_commits(repo_dir: &Path, shas: &[&str]) -> bool {
         if git.try_resolve_commit(sha).is_some() {
             continue;
         }
-        let _ = std::process::Command::new("timeout")
-            .args(["120", "git", "-C"])
-            .arg(git.root())
-            .args([
-                "fetch",
-                "--no-tags",
-                "--quiet",
-                "--depth=1",
-                "origin",
-                "--",
-                sha,
-            ])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
+        git.fetch_commit(sha, FETCH_TIMEOUT);
     }
     shas.iter().all(|sha| git.try_resolve_commit(sha).is_some())
 }

@@ -129,6 +129,42 @@ impl Git {
         Ok(String::from_utf8_lossy(&out).trim().to_owned())
     }
 
+    /// Fetches one commit from `origin` (depth 1, for shallow CI clones), stopped after `limit`
+    /// so an unreachable remote cannot hang the job. Portable: no `timeout` program (macOS and
+    /// Windows lack GNU's); whether it worked is for the caller to check.
+    pub fn fetch_commit(&self, sha: &str, limit: std::time::Duration) {
+        let child = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args([
+                "fetch",
+                "--no-tags",
+                "--quiet",
+                "--depth=1",
+                "origin",
+                "--",
+                sha,
+            ])
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        let Ok(mut child) = child else { return };
+        let started = std::time::Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(_)) | Err(_) => return,
+                Ok(None) if started.elapsed() >= limit => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return;
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            }
+        }
+    }
+
     /// A git config value, if set.
     pub fn config(&self, key: &str) -> Option<String> {
         let out = self.run(&["config", "--get", key]).ok()?;

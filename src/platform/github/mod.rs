@@ -3,19 +3,22 @@
 //! job summary and step outputs; workflow-command annotations when the token cannot write checks
 //! (fork PRs); a commit status when it is a personal token.
 
+mod driver;
 pub mod event;
 mod files;
 pub mod publish;
 
+pub use driver::GithubDriver;
+
 use crate::model::changeset::{ChangeMeta, Commit, Platform, Review, ReviewState};
 use crate::platform::http::{ApiError, Auth, Client, RetryPolicy};
-use crate::platform::{ensure_commits, Judge};
+use crate::platform::PlatformError;
 use crate::report::{markdown, text, workflow};
 use crate::verdict::Verdict;
-use event::Event;
+
 use serde::Deserialize;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What the job's environment says (all from GitHub's documented variables).
 #[derive(Debug, Clone)]
@@ -66,17 +69,6 @@ impl Env {
             })
         })())
     }
-}
-
-/// Why the GitHub run could not produce a verdict.
-#[derive(Debug, thiserror::Error)]
-pub enum GithubError {
-    #[error("{0}")]
-    Setup(String),
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    #[error(transparent)]
-    Check(#[from] crate::Error),
 }
 
 #[derive(Deserialize)]
@@ -163,110 +155,6 @@ struct Target {
     changed_files: Option<u64>,
 }
 
-/// Runs the gate in GitHub Actions; `judge` runs the pipeline for a base/head pair and metadata.
-/// Returns the exit code and the verdict (none for events with nothing to judge).
-pub fn run(
-    env: &Env,
-    token: Option<String>,
-    repo_dir: &Path,
-    neutral_on_warnings: bool,
-    judge: impl FnOnce(Judge, Option<ChangeMeta>) -> Result<Verdict, crate::Error>,
-) -> Result<(u8, Option<Verdict>), GithubError> {
-    let payload = std::fs::read_to_string(&env.event_path).map_err(|e| {
-        GithubError::Setup(format!(
-            "cannot read GITHUB_EVENT_PATH {}: {e}",
-            env.event_path.display()
-        ))
-    })?;
-    let event = event::parse(&env.event_name, &payload).map_err(GithubError::Setup)?;
-    if let Event::Other(name) = &event {
-        println!("changegate: the `{name}` event is not a pull request, review or merge-group event; nothing to check.");
-        return Ok((0, None));
-    }
-    let token = token
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| GithubError::Setup("no GitHub token: set GITHUB_TOKEN (e.g. `env: GITHUB_TOKEN: ${{ github.token }}`) or pass --github-token".into()))?;
-    let (owner, repo) = env.repository.split_once('/').ok_or_else(|| {
-        GithubError::Setup(format!(
-            "GITHUB_REPOSITORY `{}` is not owner/name",
-            env.repository
-        ))
-    })?;
-    let (runtime, client) = connect(env, &token)?;
-    let repo_path = format!("/repos/{owner}/{repo}");
-    let loaded = runtime.block_on(async {
-        match &event {
-            Event::PullRequest(pr) => load_pull(&client, &repo_path, pr.number, &pr.base_sha).await,
-            Event::MergeGroup { base_sha, head_sha } => Ok(Target {
-                number: None,
-                base_sha: base_sha.clone(),
-                head_sha: head_sha.clone(),
-                meta: None,
-                changed_files: None,
-            }),
-            Event::Other(_) => unreachable!("handled above"),
-        }
-    });
-    let target = match loaded {
-        Ok(target) => target,
-        Err(e) => {
-            // No verdict without the PR's reviews and commits: fail closed, visibly if possible.
-            if let Event::PullRequest(pr) = &event {
-                post_failure(&runtime, &client, &repo_path, &pr.head_sha, &e.to_string());
-            }
-            return Err(e);
-        }
-    };
-    let local = ensure_commits(repo_dir, &[&target.base_sha, &target.head_sha]);
-    let head_sha = target.head_sha.clone();
-    let source = match (local, target.number) {
-        (true, _) | (false, None) => Judge::Git {
-            base: target.base_sha.clone(),
-            head: target.head_sha.clone(),
-        },
-        (false, Some(number)) => runtime.block_on(async {
-            let change = files::change_from_api(
-                &client,
-                &repo_path,
-                number,
-                &target.base_sha,
-                &target.head_sha,
-                target.changed_files,
-            )
-            .await?;
-            let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
-                client: &client,
-                repo_path: &repo_path,
-                sha: &target.base_sha,
-            })
-            .await?;
-            Ok::<_, GithubError>(Judge::Api {
-                change: Box::new(change),
-                base_files,
-            })
-        })?,
-    };
-    let verdict = match judge(source, target.meta) {
-        Ok(v) => v,
-        Err(e) => {
-            post_failure(&runtime, &client, &repo_path, &head_sha, &e.to_string());
-            return Err(GithubError::Check(e));
-        }
-    };
-    log_report(&verdict);
-    write_summary(env, &verdict);
-    write_outputs(env, &verdict);
-    runtime.block_on(post_check(
-        &client,
-        &repo_path,
-        &verdict,
-        &head_sha,
-        neutral_on_warnings,
-        env.run_url.as_deref(),
-    ))?;
-    Ok((u8::from(verdict.blocked), Some(verdict)))
-}
-
 /// `changegate publish verdict.json`: posts a verdict computed by an earlier, unprivileged job
 /// (the `workflow_run` pattern for fork PRs). The check run goes on the commit the verdict is
 /// about (`head.sha` of the report, which must match the triggering run's head commit).
@@ -275,12 +163,12 @@ pub fn publish(
     token: Option<String>,
     verdict: &Verdict,
     neutral_on_warnings: bool,
-) -> Result<u8, GithubError> {
+) -> Result<u8, PlatformError> {
     let token = token.filter(|t| !t.is_empty()).ok_or_else(|| {
-        GithubError::Setup("no GitHub token: set GITHUB_TOKEN or pass --github-token".into())
+        PlatformError::Setup("no GitHub token: set GITHUB_TOKEN or pass --github-token".into())
     })?;
     let (owner, repo) = env.repository.split_once('/').ok_or_else(|| {
-        GithubError::Setup(format!(
+        PlatformError::Setup(format!(
             "GITHUB_REPOSITORY `{}` is not owner/name",
             env.repository
         ))
@@ -289,7 +177,7 @@ pub fn publish(
         .head
         .as_ref()
         .and_then(|h| h.sha.clone())
-        .ok_or_else(|| GithubError::Setup("the report names no head commit: produce it with `changegate check` in the pull-request job".into()))?;
+        .ok_or_else(|| PlatformError::Setup("the report names no head commit: produce it with `changegate check` in the pull-request job".into()))?;
     // In a workflow_run job the event says which commit the upstream run built.
     if env.event_name == "workflow_run" {
         #[derive(Deserialize)]
@@ -306,7 +194,7 @@ pub fn publish(
         }) = serde_json::from_str::<Payload>(&payload)
         {
             if run.head_sha != head_sha {
-                return Err(GithubError::Setup(format!(
+                return Err(PlatformError::Setup(format!(
                     "the report is about {head_sha}, but the triggering run built {}: refusing to publish it",
                     run.head_sha
                 )));
@@ -331,11 +219,11 @@ pub fn publish(
 
 /// A single-threaded runtime and an API client on it (octocrab spawns its buffer task on the
 /// runtime that is current when the client is built).
-fn connect(env: &Env, token: &str) -> Result<(tokio::runtime::Runtime, Client), GithubError> {
+fn connect(env: &Env, token: &str) -> Result<(tokio::runtime::Runtime, Client), PlatformError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| GithubError::Setup(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| PlatformError::Setup(format!("cannot start the async runtime: {e}")))?;
     let client = {
         let _entered = runtime.enter();
         Client::new(
@@ -406,7 +294,7 @@ async fn load_pull(
     repo_path: &str,
     number: u64,
     base_sha: &str,
-) -> Result<Target, GithubError> {
+) -> Result<Target, PlatformError> {
     let pr: PullRequest = client.get(&format!("{repo_path}/pulls/{number}")).await?;
     let reviews: Vec<ApiReview> = client
         .paginate(&format!("{repo_path}/pulls/{number}/reviews"))
@@ -584,7 +472,7 @@ async fn post_check(
     head_sha: &str,
     neutral: bool,
     run_url: Option<&str>,
-) -> Result<(), GithubError> {
+) -> Result<(), PlatformError> {
     let (create, updates) = publish::requests(v, head_sha, neutral);
     let posted: Result<u64, ApiError> = client
         .post::<_, CheckRunId>(&format!("{repo_path}/check-runs"), &create)

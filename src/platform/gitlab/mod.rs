@@ -8,18 +8,18 @@
 //! report says so.
 
 mod approvals;
+mod driver;
 mod files;
 mod publish;
 
+pub use driver::GitlabDriver;
+
 pub(crate) use approvals::Approvals;
 
-use crate::model::changeset::{ChangeMeta, Platform};
-use crate::platform::http::{ApiError, Auth, Client};
-use crate::report::{codequality, text};
-use crate::verdict::Verdict;
+use crate::platform::http::ApiError;
+use crate::platform::PlatformError;
 use serde::Deserialize;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The pipeline's variables (GitLab's predefined CI/CD variables).
 #[derive(Debug, Clone)]
@@ -164,17 +164,6 @@ pub struct Outputs {
     pub note: bool,
 }
 
-/// Why the GitLab run could not produce a verdict.
-#[derive(Debug, thiserror::Error)]
-pub enum GitlabError {
-    #[error("{0}")]
-    Setup(String),
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    #[error(transparent)]
-    Check(#[from] crate::Error),
-}
-
 #[derive(Deserialize)]
 struct MergeRequest {
     description: Option<String>,
@@ -196,170 +185,6 @@ pub(crate) struct MrCommit {
     committer_email: Option<String>,
     #[serde(default)]
     parent_ids: Vec<String>,
-}
-
-/// Runs the gate for a merge request; `judge` runs the pipeline for the base/head pair with the
-/// metadata and notes gathered here.
-pub fn run(
-    env: &Env,
-    token: Option<String>,
-    repo_dir: &Path,
-    outputs: &Outputs,
-    judge: impl FnOnce(crate::platform::Judge, ChangeMeta, Vec<String>) -> Result<Verdict, crate::Error>,
-) -> Result<(u8, Verdict), GitlabError> {
-    let mut notes = Vec::new();
-    let mut meta = ChangeMeta {
-        platform: Platform::GitLab,
-        title: env.title.clone(),
-        description: env.description.clone(),
-        description_source: Some(format!("merge request !{}", env.iid)),
-        labels: env.labels.clone(),
-        head_sha: Some(env.head_sha.clone()),
-        ..ChangeMeta::default()
-    };
-    let (base_sha, head_sha) = env.judged();
-    if env.on_merge_commit() {
-        notes.push(format!(
-            "{} pipeline: judged what merging the MR brings to the target ({}..{}, GitLab's merge commit); approvals are checked against the MR's head {}",
-            if env.event == PipelineEvent::MergeTrain { "merge-train" } else { "merged-results" },
-            crate::model::changeset::short_sha(base_sha),
-            crate::model::changeset::short_sha(head_sha),
-            crate::model::changeset::short_sha(env.mr_head()),
-        ));
-    }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| GitlabError::Setup(format!("cannot start the async runtime: {e}")))?;
-    let _entered = runtime.enter();
-    let token = token.filter(|t| !t.is_empty());
-    let client = match &token {
-        Some(t) => Some(Client::new(
-            "GitLab",
-            &env.api_url,
-            Auth::Header("private-token", t.clone()),
-            crate::platform::github::retry_policy(),
-        )?),
-        None => None,
-    };
-    let mr_path = format!(
-        "/projects/{}/merge_requests/{}",
-        encode(&env.project_id),
-        env.iid
-    );
-    match &client {
-        None => {
-            notes.push("no GITLAB_TOKEN: reviews are unknown (CI_JOB_TOKEN cannot read merge requests or approvals); add a project token with read_api".into());
-            if env.description_truncated {
-                notes.push("the description variable holds only its first 2,700 characters and no token was given to read the rest".into());
-            }
-        }
-        Some(client) => runtime.block_on(async {
-            match client.get::<MergeRequest>(&mr_path).await {
-                Ok(mr) => {
-                    if env.description_truncated || meta.description.is_none() {
-                        meta.description = mr.description;
-                    }
-                    meta.author = mr.author.map(|a| a.username);
-                }
-                Err(e) => return Err(explain(e)),
-            }
-            // The MR's commits (trailers, authors) from the API: a shallow clone may not hold them.
-            // GitLab lists them newest first.
-            let mut commits: Vec<MrCommit> = client.paginate(&format!("{mr_path}/commits")).await.map_err(explain)?;
-            commits.reverse();
-            meta.commits = commits_from_api(commits);
-            let project_path = format!("/projects/{}", encode(&env.project_id));
-            let target = approvals::Target {
-                project_path: &project_path,
-                mr_path: &mr_path,
-                mr_head: env.mr_head(),
-                judged_head: &env.head_sha,
-            };
-            match approvals::read(client, &target).await {
-                Ok(read) => {
-                    meta.reviews = read.reviews;
-                    meta.reviews_known = true;
-                    notes.extend(read.notes);
-                }
-                // The approvals API answers on every tier (GitLab Free included): a 403 or 404
-                // means this token may not read the MR's approvals, so reviews are unknown and
-                // the gate fails closed where approvals are required.
-                Err(e) if matches!(e.status(), Some(403) | Some(404)) => {
-                    notes.push(format!(
-                        "the approvals API refused this token ({}): give GITLAB_TOKEN the read_api scope and at least the Reporter role; reviews are unknown{}",
-                        e.message(),
-                        match env.approved {
-                            Some(true) => " (GitLab's own approval rules report the MR as approved)",
-                            Some(false) => " (GitLab's own approval rules report the MR as not approved)",
-                            None => "",
-                        }
-                    ));
-                }
-                Err(e) => return Err(explain(e)),
-            }
-            Ok(())
-        })?,
-    }
-    let source = if crate::platform::ensure_commits(repo_dir, &[base_sha, head_sha]) {
-        crate::platform::Judge::Git {
-            base: base_sha.to_owned(),
-            head: head_sha.to_owned(),
-        }
-    } else {
-        let Some(client) = &client else {
-            return Err(GitlabError::Setup(format!(
-                "the base {base_sha} or head {head_sha} is not in the clone even after fetching, and without GITLAB_TOKEN the diffs API cannot be read: set GIT_DEPTH: 0 for this job"
-            )));
-        };
-        let project = encode(&env.project_id);
-        runtime.block_on(async {
-            let change = if env.on_merge_commit() {
-                files::change_from_compare(client, &project, base_sha, head_sha).await?
-            } else {
-                files::change_from_api(client, &mr_path, base_sha, head_sha).await?
-            };
-            let base_files = crate::platform::gather_base_files(&files::BaseAtCommit {
-                client,
-                project: &project,
-                sha: base_sha,
-            })
-            .await?;
-            Ok::<_, ApiError>(crate::platform::Judge::Api {
-                change: Box::new(change),
-                base_files,
-            })
-        })?
-    };
-    let verdict = judge(source, meta, notes)?;
-    let mut log = Vec::new();
-    let _ = text::render(&verdict, false, &mut log);
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(&crate::util::redact::redact_bytes(log));
-    let mut report = Vec::new();
-    codequality::render(&verdict, &mut report)
-        .map_err(|e| GitlabError::Setup(format!("cannot render the Code Quality report: {e}")))?;
-    std::fs::write(
-        &outputs.codequality,
-        crate::util::redact::redact_bytes(report),
-    )
-    .map_err(|e| {
-        GitlabError::Setup(format!(
-            "cannot write {}: {e}",
-            outputs.codequality.display()
-        ))
-    })?;
-    if let Some(client) = &client {
-        for warning in runtime.block_on(publish::publish(client, env, outputs, &verdict, &mr_path))
-        {
-            eprintln!(
-                "changegate: warning: {} (the verdict stands: this job's exit code is the gate)",
-                crate::util::redact::redact(&warning)
-            );
-        }
-    }
-    Ok((u8::from(verdict.blocked), verdict))
 }
 
 /// A merge request's commits (oldest first) as the gate reads them.
@@ -386,13 +211,13 @@ pub(crate) fn commits_from_api(commits: Vec<MrCommit>) -> Vec<crate::model::chan
 }
 
 /// A 401 means the token cannot read the API: say which token to use.
-pub(crate) fn explain(e: ApiError) -> GitlabError {
+pub(crate) fn explain(e: ApiError) -> PlatformError {
     if e.status() == Some(401) {
-        GitlabError::Setup(format!(
+        PlatformError::Setup(format!(
             "{e}: the token was rejected. CI_JOB_TOKEN cannot call the merge request or approvals APIs; set GITLAB_TOKEN to a project or group access token with read_api (api to post statuses and notes)"
         ))
     } else {
-        GitlabError::Api(e)
+        PlatformError::Api(e)
     }
 }
 
