@@ -183,9 +183,13 @@ async fn requests(server: &MockServer, verb: &str, suffix: &str) -> Vec<Value> {
         .collect()
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clean_change_posts_a_successful_check_with_three_pages_of_reviews() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(
         &[("README.md", "hello\n")],
         &[("README.md", "hello world\n")],
@@ -242,9 +246,13 @@ async fn clean_change_posts_a_successful_check_with_three_pages_of_reviews() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_hundred_twenty_findings_take_one_create_and_two_updates() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let body: String = (0..120)
         .map(|i| format!("    let v{i} = opt{i}.unwrap();\n"))
         .collect();
@@ -283,9 +291,13 @@ async fn one_hundred_twenty_findings_take_one_create_and_two_updates() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rerun_creates_a_fresh_check_run_instead_of_appending_to_the_old_one() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
     let server = MockServer::start().await;
     mount_pr(
@@ -311,9 +323,13 @@ async fn a_rerun_creates_a_fresh_check_run_instead_of_appending_to_the_old_one()
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fork_token_falls_back_to_workflow_commands_and_the_summary() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(
         &[("deploy/app.yaml", "spec:\n  replicas: 3\n")],
         &[("deploy/app.yaml", "spec:\n  replicas: 0\n")],
@@ -357,9 +373,13 @@ async fn fork_token_falls_back_to_workflow_commands_and_the_summary() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn personal_token_posts_a_commit_status() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
     let server = MockServer::start().await;
     mount_pr(
@@ -400,9 +420,13 @@ async fn personal_token_posts_a_commit_status() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_errors_and_secondary_rate_limits_are_retried() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
     let server = MockServer::start().await;
     Mock::given(method("GET"))
@@ -453,9 +477,13 @@ async fn server_errors_and_secondary_rate_limits_are_retried() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_event_checks_the_pr_head_and_policy_changes_use_the_base() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let strict = "version: 1\ntiers:\n  tier-1:\n    paths: [\"src/**\"]\n    require:\n      approvals: 1\n";
     let (repo, base, head) = pr_repo(
         &[
@@ -557,9 +585,13 @@ async fn other_events_post_nothing() {
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_posts_a_verdict_from_an_unprivileged_job() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, _base, head) = pr_repo(
         &[("src/lib.rs", "pub fn f() {}\n")],
         &[(
@@ -650,9 +682,13 @@ fn contents_file(path: &str, text: &str) -> Value {
     json!({"type": "file", "path": path, "encoding": "base64", "content": base64::engine::general_purpose::STANDARD.encode(text)})
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let repo = checkout_without_the_commits();
     let server = MockServer::start().await;
     mount_pr(
@@ -710,9 +746,13 @@ async fn without_the_commits_the_diff_and_policy_come_from_the_api() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_file_cap_fails_closed() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let repo = checkout_without_the_commits();
     let server = MockServer::start().await;
     mount_pr(
@@ -763,9 +803,13 @@ async fn the_api_file_cap_fails_closed() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_api_failure_exits_2_and_marks_the_check_failed() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
     let server = MockServer::start().await;
     Mock::given(method("GET"))
@@ -846,10 +890,14 @@ fn https_client_needs_no_system_certificates() {
     assert!(!stderr.contains(TOKEN));
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test]
 async fn an_api_that_echoes_the_credential_gets_it_redacted_everywhere() {
     use base64::Engine as _;
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("a", "1\n")], &[("a", "2\n")]);
     let server = MockServer::start().await;
     let b64 = base64::engine::general_purpose::STANDARD.encode(format!("x-access-token:{TOKEN}"));
@@ -876,9 +924,13 @@ async fn an_api_that_echoes_the_credential_gets_it_redacted_everywhere() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_last_page_is_not_followed_by_another_request() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let (repo, base, head) = pr_repo(&[("README.md", "a\n")], &[("README.md", "b\n")]);
     let server = MockServer::start().await;
     let reviews: Vec<Value> = (0..100)
@@ -911,9 +963,13 @@ async fn a_full_last_page_is_not_followed_by_another_request() {
     validate_contract(&server, spec).await;
 }
 
+#[cfg_attr(
+    not(fixture_openapi),
+    ignore = "needs GITHUB_OPENAPI_SPEC: @octokit/openapi's api.github.com.json (.ci/run installs it)"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_the_commits_both_versions_come_from_the_contents_api_and_every_rule_runs() {
-    let Some(spec) = require_spec() else { return };
+    let spec = require_spec();
     let repo = checkout_without_the_commits();
     let server = MockServer::start().await;
     mount_pr(
