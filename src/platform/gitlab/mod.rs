@@ -10,7 +10,7 @@
 mod approvals;
 mod driver;
 mod files;
-mod publish;
+pub mod publish;
 
 pub use driver::GitlabDriver;
 

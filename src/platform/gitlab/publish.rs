@@ -92,7 +92,7 @@ async fn status(client: &Client, env: &Env, v: &Verdict) -> Result<(), ApiError>
 }
 
 /// The note body: the marker first and inside GitLab's limit.
-pub(crate) fn note_body(v: &Verdict) -> String {
+pub fn note_body(v: &Verdict) -> String {
     let room = NOTE_MAX_CHARS - NOTE_MARKER.chars().count() - 1;
     format!("{NOTE_MARKER}\n{}", markdown::summary(v, room))
 }

@@ -1,0 +1,163 @@
+//! What every output looks like, from one shared set of verdicts: text (plain and coloured),
+//! JSON, SARIF, GitLab Code Quality, the Markdown summary (whole and cut to a platform's limit),
+//! the GitLab note, GitHub's check-run annotations, conclusion and commit status, and workflow
+//! commands. Each verdict comes from the real pipeline on a real git repository; a renderer
+//! change shows up as a snapshot diff to review (`cargo insta review`).
+
+mod common;
+
+use changegate::report::{render, Format};
+use changegate::source::{GitRequest, HeadSpec, Limits};
+use changegate::verdict::Verdict;
+use changegate::{CheckOptions, SourceSpec};
+use common::TestRepo;
+
+/// A verdict of the pipeline on `repo`'s base..HEAD, with the review state and description given.
+fn judge(repo: &TestRepo, base: &str, reviews: &str, description: &str) -> Verdict {
+    let reviews_path = repo.scratch().join("reviews.json");
+    std::fs::write(&reviews_path, reviews).unwrap();
+    let description_path = repo.scratch().join("description.md");
+    std::fs::write(&description_path, description).unwrap();
+    changegate::check(&CheckOptions {
+        source: SourceSpec::Git(GitRequest {
+            dir: repo.path(),
+            base: Some(base.to_owned()),
+            head: HeadSpec::Rev("HEAD".into()),
+        }),
+        config: None,
+        description_file: Some(description_path),
+        limits: Limits::default(),
+        strict: false,
+        reviews_file: Some(reviews_path),
+        platform_meta: None,
+        platform_notes: Vec::new(),
+        unverifiable_reviews: None,
+        docs_pending: false,
+    })
+    .expect("a verdict")
+}
+
+const DOCUMENTED: &str =
+    "Risk: low, one service.\n\nRollback: revert the commit.\n\nTesting: unit tests and a staging run.\n";
+
+/// Three verdicts every renderer is shown on: a pass, a block with findings of every kind, and
+/// a pass with warnings.
+fn verdicts() -> Vec<(&'static str, Verdict, TestRepo)> {
+    let mut out = Vec::new();
+
+    let repo = TestRepo::with_base(&[("README.md", "# Service\n")]);
+    repo.write("README.md", "# Service\n\nHow to run it.\n");
+    repo.commit("Explain how to run the service");
+    let v = judge(&repo, "main", r#"{"author": "alice"}"#, DOCUMENTED);
+    out.push(("pass", v, repo));
+
+    let repo = TestRepo::with_base(&[
+        (
+            "deploy/api.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n",
+        ),
+        ("src/lib.rs", "pub fn load() -> u32 {\n    1\n}\n"),
+        ("assets/logo.png", "\u{89}PNG\r\n"),
+    ]);
+    repo.write(
+        "deploy/api.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 0\n",
+    );
+    repo.write(
+        "src/lib.rs",
+        "pub fn load() -> u32 {\n    let text = std::fs::read_to_string(\"n\").unwrap();\n    text.trim().parse().unwrap()\n}\n\npub fn token() -> &'static str {\n    \"ghp_0123456789abcdefghijklmnopqrstuvwxyz\"\n}\n",
+    );
+    repo.write("assets/logo.png", [0x89u8, b'P', b'N', b'G', 0, 1, 2]);
+    repo.commit("Scale the API down and read the count from a file\n\nCo-authored-by: Claude <noreply@anthropic.com>");
+    let v = judge(
+        &repo,
+        "main",
+        r#"{"author": "alice", "reviews": [{"user": "alice", "state": "APPROVED"}]}"#,
+        "Risk: high.\n",
+    );
+    out.push(("blocked", v, repo));
+
+    let repo = TestRepo::with_base(&[("src/report.rs", "fn main() {}\n")]);
+    repo.write(
+        "src/report.rs",
+        "fn main() {\n    let v: Vec<u8> = Vec::new();\n    let first = v.first().unwrap();\n    println!(\"{first}\");\n}\n",
+    );
+    repo.commit("Print the first byte");
+    let head = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let reviews = format!(
+        r#"{{"author": "alice", "reviews": [{{"user": "bob", "state": "APPROVED", "commit_id": "{head}"}}]}}"#
+    );
+    let v = judge(&repo, "main", &reviews, DOCUMENTED);
+    out.push(("warnings", v, repo));
+    out
+}
+
+/// Temp paths differ per run; everything else must not.
+fn stable(text: &str, repo: &TestRepo) -> String {
+    text.replace(&repo.scratch().display().to_string(), "[SCRATCH]")
+        .replace(&repo.path().display().to_string(), "[REPO]")
+}
+
+fn rendered(v: &Verdict, format: Format, color: bool) -> String {
+    let mut out = Vec::new();
+    render(v, format, color, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_renderer_on_every_verdict() {
+    for (name, v, repo) in verdicts() {
+        let snap = |kind: &str, text: String| {
+            insta::assert_snapshot!(format!("{name}__{kind}"), stable(&text, &repo));
+        };
+        snap("text", rendered(&v, Format::Text, false));
+        snap("text_color", rendered(&v, Format::Text, true));
+        snap("json", rendered(&v, Format::Json, false));
+        snap("sarif", rendered(&v, Format::Sarif, false));
+        snap("codequality", rendered(&v, Format::Codequality, false));
+        snap("markdown", rendered(&v, Format::Markdown, false));
+        snap(
+            "markdown_cut_to_1500",
+            changegate::report::markdown::summary(&v, 1500),
+        );
+        snap(
+            "gitlab_note",
+            changegate::platform::gitlab::publish::note_body(&v),
+        );
+        use changegate::platform::github::publish as gh;
+        snap(
+            "github_check_run",
+            format!(
+                "conclusion: {} (neutral on warnings: {})\ntitle: {}\nannotations:\n{}\nstatus:\n{}\n",
+                gh::conclusion(&v, false),
+                gh::conclusion(&v, true),
+                changegate::report::markdown::title(&v),
+                serde_json::to_string_pretty(&gh::annotations(&v)).unwrap(),
+                serde_json::to_string_pretty(&gh::status(&v, Some("https://example.invalid/run/1"))).unwrap(),
+            ),
+        );
+        snap(
+            "workflow_commands",
+            changegate::report::workflow::annotations(&v).join("\n"),
+        );
+    }
+}
+
+#[test]
+fn the_json_report_reads_back_into_the_same_verdict() {
+    for (name, v, _repo) in verdicts() {
+        let json = rendered(&v, Format::Json, false);
+        let back = changegate::report::json::parse(&json).expect("parses");
+        assert_eq!(
+            rendered(&back, Format::Json, false),
+            json,
+            "{name}: JSON → verdict → JSON is the identity"
+        );
+        // `publish` renders from the parsed verdict: it must say what the job said.
+        assert_eq!(
+            rendered(&back, Format::Markdown, false),
+            rendered(&v, Format::Markdown, false),
+            "{name}"
+        );
+    }
+}
