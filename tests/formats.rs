@@ -184,3 +184,83 @@ fn markdown_summary_is_available_everywhere() {
     assert!(text.starts_with("## ❌ changegate: blocked"), "{text}");
     assert!(text.contains("### Blast radius"));
 }
+
+/// Two identical risky lines in one function are two findings with two fingerprints in every
+/// format that carries one (GitLab folds equal fingerprints into one widget entry).
+#[test]
+fn identical_lines_get_distinct_fingerprints_in_every_format() {
+    let repo = TestRepo::with_base(&[("src/lib.rs", "pub fn f() {}\n")]);
+    repo.write(
+        "src/lib.rs",
+        "pub fn f(o: Option<u8>) -> u8 {\n    let b = o.unwrap();\n    let b = o.unwrap();\n    b\n}\n",
+    );
+    repo.commit("twice");
+    let run = |format: &str| -> Value {
+        let out = repo
+            .changegate()
+            .args([
+                "check", "--base", "main", "--head", "HEAD", "--format", format,
+            ])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let unwraps = |items: Vec<(String, String)>| -> Vec<String> {
+        items
+            .into_iter()
+            .filter(|(rule, _)| rule == "rust/unwrap")
+            .map(|(_, print)| print)
+            .collect()
+    };
+    let quality = run("codequality");
+    let quality = unwraps(
+        quality
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["check_name"].as_str().unwrap().to_owned(),
+                    i["fingerprint"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect(),
+    );
+    let json = run("json");
+    let json = unwraps(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule_id"].as_str().unwrap().to_owned(),
+                    f["fingerprint"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect(),
+    );
+    let sarif = run("sarif");
+    let sarif = unwraps(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap().to_owned(),
+                    r["partialFingerprints"]["changegateFingerprint/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned(),
+                )
+            })
+            .collect(),
+    );
+    for prints in [&quality, &json, &sarif] {
+        assert_eq!(prints.len(), 2, "two findings: {prints:?}");
+        assert_ne!(prints[0], prints[1], "distinct fingerprints");
+    }
+    assert_eq!(quality, json);
+    assert_eq!(json, sarif);
+}

@@ -12,12 +12,30 @@ use changegate::verdict::Verdict;
 use changegate::{CheckOptions, SourceSpec};
 use common::TestRepo;
 
-/// A verdict of the pipeline on `repo`'s base..HEAD, with the review state and description given.
-fn judge(repo: &TestRepo, base: &str, reviews: &str, description: &str) -> Verdict {
-    let reviews_path = repo.scratch().join("reviews.json");
-    std::fs::write(&reviews_path, reviews).unwrap();
-    let description_path = repo.scratch().join("description.md");
-    std::fs::write(&description_path, description).unwrap();
+/// A verdict of the pipeline on `repo`'s base..HEAD as a pull-request run sees it: the PR's
+/// description and reviews (approvals by `approvers`, on the head commit).
+fn judge(repo: &TestRepo, base: &str, approvers: &[&str], description: &str) -> Verdict {
+    use changegate::model::changeset::{ChangeMeta, Platform, Review, ReviewState};
+    let head = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let meta = ChangeMeta {
+        platform: Platform::GitHub,
+        title: Some("The change".into()),
+        description: Some(description.into()),
+        description_source: Some("pull request #7".into()),
+        author: Some("alice".into()),
+        reviews: approvers
+            .iter()
+            .map(|user| Review {
+                user: (*user).into(),
+                state: ReviewState::Approved,
+                commit_id: Some(head.clone()),
+                submitted_at: Some("2026-01-02T00:00:00Z".into()),
+            })
+            .collect(),
+        reviews_known: true,
+        head_sha: Some(head),
+        ..ChangeMeta::default()
+    };
     changegate::check(&CheckOptions {
         source: SourceSpec::Git(GitRequest {
             dir: repo.path(),
@@ -25,11 +43,11 @@ fn judge(repo: &TestRepo, base: &str, reviews: &str, description: &str) -> Verdi
             head: HeadSpec::Rev("HEAD".into()),
         }),
         config: None,
-        description_file: Some(description_path),
+        description_file: None,
         limits: Limits::default(),
         strict: false,
-        reviews_file: Some(reviews_path),
-        platform_meta: None,
+        reviews_file: None,
+        platform_meta: Some(meta),
         platform_notes: Vec::new(),
         unverifiable_reviews: None,
         docs_pending: false,
@@ -48,7 +66,7 @@ fn verdicts() -> Vec<(&'static str, Verdict, TestRepo)> {
     let repo = TestRepo::with_base(&[("README.md", "# Service\n")]);
     repo.write("README.md", "# Service\n\nHow to run it.\n");
     repo.commit("Explain how to run the service");
-    let v = judge(&repo, "main", r#"{"author": "alice"}"#, DOCUMENTED);
+    let v = judge(&repo, "main", &[], DOCUMENTED);
     out.push(("pass", v, repo));
 
     let repo = TestRepo::with_base(&[
@@ -69,12 +87,7 @@ fn verdicts() -> Vec<(&'static str, Verdict, TestRepo)> {
     );
     repo.write("assets/logo.png", [0x89u8, b'P', b'N', b'G', 0, 1, 2]);
     repo.commit("Scale the API down and read the count from a file\n\nCo-authored-by: Claude <noreply@anthropic.com>");
-    let v = judge(
-        &repo,
-        "main",
-        r#"{"author": "alice", "reviews": [{"user": "alice", "state": "APPROVED"}]}"#,
-        "Risk: high.\n",
-    );
+    let v = judge(&repo, "main", &["alice"], "Risk: high.\n");
     out.push(("blocked", v, repo));
 
     let repo = TestRepo::with_base(&[("src/report.rs", "fn main() {}\n")]);
@@ -83,19 +96,16 @@ fn verdicts() -> Vec<(&'static str, Verdict, TestRepo)> {
         "fn main() {\n    let v: Vec<u8> = Vec::new();\n    let first = v.first().unwrap();\n    println!(\"{first}\");\n}\n",
     );
     repo.commit("Print the first byte");
-    let head = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
-    let reviews = format!(
-        r#"{{"author": "alice", "reviews": [{{"user": "bob", "state": "APPROVED", "commit_id": "{head}"}}]}}"#
-    );
-    let v = judge(&repo, "main", &reviews, DOCUMENTED);
+    let v = judge(&repo, "main", &["bob"], DOCUMENTED);
     out.push(("warnings", v, repo));
     out
 }
 
-/// Temp paths differ per run; everything else must not.
+/// Nothing a renderer writes may depend on where the repository is.
 fn stable(text: &str, repo: &TestRepo) -> String {
-    text.replace(&repo.scratch().display().to_string(), "[SCRATCH]")
-        .replace(&repo.path().display().to_string(), "[REPO]")
+    let root = repo.path().display().to_string();
+    assert!(!text.contains(&root), "a report names the temp directory");
+    text.to_owned()
 }
 
 fn rendered(v: &Verdict, format: Format, color: bool) -> String {

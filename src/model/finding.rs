@@ -141,6 +141,33 @@ impl Finding {
     }
 }
 
+/// Fingerprints of `findings`, in order, unique within the report: the second and later of
+/// identical findings (two `let b = o.unwrap();` in one function) are salted with their
+/// occurrence, so GitLab and code scanning show each of them instead of folding them into one.
+/// The first keeps its plain fingerprint; a line shift moves none of them.
+pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let plain = f.fingerprint();
+            let count = seen.entry(plain.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                plain
+            } else {
+                let mut hasher = Sha256::new();
+                hasher.update(plain.as_bytes());
+                hasher.update(format!("#{count}").as_bytes());
+                hasher.finalize()[..16]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +185,23 @@ mod tests {
             at(3).snippet("y.unwrap()").fingerprint()
         );
         assert_eq!(at(3).fingerprint().len(), 32);
+    }
+
+    #[test]
+    fn identical_findings_get_distinct_fingerprints_that_survive_line_shifts() {
+        let at = |line| {
+            Finding::new("c", "c/r", Severity::Error, "m")
+                .at("f.rs", Some(Range::line(line, "let b = o.unwrap();")))
+                .snippet("let b = o.unwrap();")
+        };
+        let before = fingerprints(&[at(3), at(4)]);
+        assert_ne!(before[0], before[1]);
+        assert_eq!(
+            before[0],
+            at(3).fingerprint(),
+            "the first keeps its plain fingerprint"
+        );
+        assert_eq!(fingerprints(&[at(10), at(11)]), before);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! array (no BOM) shown in the merge-request widget. Fingerprints are stable across runs and
 //! unaffected by unrelated line shifts, so GitLab matches findings with the target branch's.
 
+use crate::model::finding::fingerprints;
 use crate::model::finding::Severity;
 use crate::policy::POLICY_FILE;
 use crate::verdict::Verdict;
@@ -34,13 +35,14 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
     let issues: Vec<Issue> = v
         .findings
         .iter()
-        .map(|f| Issue {
+        .zip(fingerprints(&v.findings))
+        .map(|(f, fingerprint)| Issue {
             description: match &f.note {
                 Some(note) => format!("{} — {note}", f.message),
                 None => f.message.clone(),
             },
             check_name: &f.rule_id,
-            fingerprint: f.fingerprint(),
+            fingerprint,
             severity: match (f.severity, f.blocking) {
                 (Severity::Error, true) => "blocker",
                 (Severity::Error, false) => "critical",

@@ -3,6 +3,7 @@
 
 use crate::analysis::FileAnalysis;
 use crate::model::changeset::Rev;
+use crate::model::finding::fingerprints;
 use crate::model::finding::{Finding, Range, Severity};
 use crate::verdict::{TierSummary, Verdict};
 use serde::Serialize;
@@ -63,8 +64,8 @@ struct JsonFinding<'a> {
     fingerprint: String,
 }
 
-impl<'a> From<&'a Finding> for JsonFinding<'a> {
-    fn from(f: &'a Finding) -> Self {
+impl<'a> JsonFinding<'a> {
+    fn new(f: &'a Finding, fingerprint: String) -> Self {
         JsonFinding {
             rule_id: &f.rule_id,
             check: &f.check,
@@ -76,7 +77,7 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             note: f.note.as_deref(),
             item: f.item.as_deref(),
             snippet: f.snippet.as_deref(),
-            fingerprint: f.fingerprint(),
+            fingerprint,
         }
     }
 }
@@ -106,7 +107,12 @@ pub fn render(verdict: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
         },
         tiers: &verdict.tiers,
         files: &verdict.files,
-        findings: verdict.findings.iter().map(JsonFinding::from).collect(),
+        findings: verdict
+            .findings
+            .iter()
+            .zip(fingerprints(&verdict.findings))
+            .map(|(f, fingerprint)| JsonFinding::new(f, fingerprint))
+            .collect(),
         suppressions: &verdict.suppressions,
         review: &verdict.review,
         ai_signals: &verdict.ai_signals,

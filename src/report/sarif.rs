@@ -2,6 +2,7 @@
 //! `github/codeql-action/upload-sarif`), within GitHub's limits: one run, at most 25,000 results,
 //! rule descriptions ≤ 1,000 characters, stable `partialFingerprints`.
 
+use crate::model::finding::fingerprints;
 use crate::model::finding::{Finding, Severity};
 use crate::util::escape::clip;
 use crate::verdict::Verdict;
@@ -51,15 +52,16 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
     let results: Vec<Value> = v
         .findings
         .iter()
-        .filter(|f| f.path.is_some() || anchor.is_some())
+        .zip(fingerprints(&v.findings))
+        .filter(|(f, _)| f.path.is_some() || anchor.is_some())
         .take(MAX_RESULTS)
-        .map(|f| {
+        .map(|(f, fingerprint)| {
             let mut result = json!({
                 "ruleId": f.rule_id,
                 "ruleIndex": index[f.rule_id.as_str()],
                 "level": level(f.severity),
                 "message": { "text": f.message },
-                "partialFingerprints": { "changegateFingerprint/v1": f.fingerprint() },
+                "partialFingerprints": { "changegateFingerprint/v1": fingerprint },
                 "properties": { "blocking": f.blocking },
             });
             if f.path.is_none() {
