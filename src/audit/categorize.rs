@@ -2,6 +2,7 @@
 //! evidence always gives the same categories, whichever way it was gathered.
 
 use super::Category;
+use crate::facts::review::{Exclusion, GroupOrigin, Reason};
 use crate::facts::Facts;
 use crate::model::Finding;
 
@@ -37,12 +38,15 @@ pub fn categorize(e: &Evidence<'_>) -> Vec<Category> {
         if state
             .excluded
             .iter()
-            .any(|(_, why)| why == "the change's author")
+            .any(|(_, why)| *why == Exclusion::Author)
         {
             out.push(Category::SelfApproved);
         }
         let have = state.approvers.len() as u32;
-        let ai_applied = req.reasons.iter().any(|r| r.starts_with("AI-assisted"));
+        let ai_applied = req
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AiAssisted { .. }));
         let without_ai =
             req.approvals
                 .saturating_sub(if ai_applied { e.ai_extra_approvals } else { 0 });
@@ -65,7 +69,7 @@ pub fn categorize(e: &Evidence<'_>) -> Vec<Category> {
                 .filter(|a| members.contains(a))
                 .count() as u32;
             if given < group.count {
-                if group.why == "AI-assisted" {
+                if group.why == GroupOrigin::AiAssisted {
                     ai_short = true;
                 } else {
                     too_few = true;
@@ -109,11 +113,25 @@ mod tests {
     use crate::facts::review::{Group, Requirement, ReviewState};
     use crate::model::Severity;
 
+    /// `"tier-1: 2"` and `"AI-assisted: +1"` as the typed reasons they stand for.
+    fn reason(text: &str) -> Reason {
+        match text.split_once(": ") {
+            Some(("AI-assisted", extra)) => Reason::AiAssisted {
+                extra: extra.trim_start_matches('+').parse().unwrap(),
+            },
+            Some((tier, n)) => Reason::Tier {
+                tier: tier.into(),
+                approvals: n.parse().unwrap(),
+            },
+            None => panic!("{text}"),
+        }
+    }
+
     fn facts(approvals: u32, reasons: &[&str], approvers: &[&str]) -> Facts {
         Facts {
             requirement: Requirement {
                 approvals,
-                reasons: reasons.iter().map(|r| r.to_string()).collect(),
+                reasons: reasons.iter().map(|r| reason(r)).collect(),
                 ..Requirement::default()
             },
             review_state: Some(ReviewState {
@@ -168,7 +186,7 @@ mod tests {
             name: "seniors".into(),
             members: Some(vec!["dan".into()]),
             count: 1,
-            why: "AI-assisted".into(),
+            why: GroupOrigin::AiAssisted,
         });
         assert_eq!(judge(&f, &[], None), vec![Category::AiWithoutExtraReview]);
     }

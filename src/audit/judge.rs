@@ -93,12 +93,10 @@ pub(super) fn judge(
         .docs
         .iter()
         .filter(|doc| {
-            // Docs findings quote the section as written: `"Risk"`, `"Risk assessment"`.
-            let quoted = format!("\"{}", doc.heading.to_lowercase());
             evaluation
                 .findings
                 .iter()
-                .any(|f| f.check == "docs" && f.message.to_lowercase().contains(&quoted))
+                .any(|f| f.check == "docs" && f.subject.as_deref() == Some(doc.key.as_str()))
         })
         .map(|doc| doc.heading.clone())
         .collect();

@@ -63,10 +63,12 @@ impl Check for Docs {
                     )
                     .blocking(false)
                     .note(format!("{why}; {how}; --strict enforces it locally"))
+                    .about(&doc.key)
                 } else {
                     Finding::new(self.id(), rule, Severity::Error, message)
                         .blocking(true)
                         .note(format!("{why}; {how}"))
+                        .about(&doc.key)
                 }
             };
             let Some(section) = section else {

@@ -50,7 +50,7 @@ impl Check for Reviews {
         let reasons = if req.reasons.is_empty() {
             String::new()
         } else {
-            format!(" ({})", req.reasons.join(", "))
+            format!(" ({})", crate::facts::review::join(&req.reasons))
         };
         let have = state.approvers.len() as u32;
         if have < req.approvals {

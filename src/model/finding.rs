@@ -68,6 +68,11 @@ pub struct Finding {
     pub item: Option<String>,
     /// The source lines of `range`, for renderers and fingerprints.
     pub snippet: Option<String>,
+    /// What the finding is about, as the policy names it (a docs section's key): for decisions
+    /// made on findings (the audit's categories), which must never depend on wording. Not
+    /// rendered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 impl Finding {
@@ -84,6 +89,7 @@ impl Finding {
             note: None,
             item: None,
             snippet: None,
+            subject: None,
         }
     }
 
@@ -100,6 +106,12 @@ impl Finding {
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Names what the finding is about (see `subject`).
+    pub fn about(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
         self
     }
 

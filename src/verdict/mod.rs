@@ -46,7 +46,11 @@ impl ReviewSummary {
             reviews_known: facts.review_state.is_some(),
             approved_by: state.approvers,
             stale: state.stale,
-            excluded: state.excluded,
+            excluded: state
+                .excluded
+                .into_iter()
+                .map(|(user, why)| (user, why.to_string()))
+                .collect(),
             changes_requested: state.changes_requested,
         }
     }

@@ -16,8 +16,77 @@ pub struct Group {
     /// Lower-cased logins; `None` when a team is not defined in `teams:` (cannot be checked here).
     pub members: Option<Vec<String>>,
     pub count: u32,
-    /// Why: `tier-1`, `AI-assisted`.
-    pub why: String,
+    /// Why the group must approve.
+    pub why: GroupOrigin,
+}
+
+/// What put a reviewer group into the requirement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupOrigin {
+    /// A touched tier's `reviewers_from`.
+    Tier(String),
+    /// The AI-assisted policy's `reviewers_from` (seniors).
+    AiAssisted,
+}
+
+impl std::fmt::Display for GroupOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GroupOrigin::Tier(name) => f.write_str(name),
+            GroupOrigin::AiAssisted => f.write_str("AI-assisted"),
+        }
+    }
+}
+
+/// Where part of the approval count comes from. Decisions (the audit's categories) match on
+/// this, never on its wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A touched tier requires `approvals`.
+    Tier { tier: String, approvals: u32 },
+    /// The change is AI-assisted: `extra` more.
+    AiAssisted { extra: u32 },
+    /// The blast radius `score` is above the policy's `above`: at least `approvals`.
+    BlastRadius {
+        score: u32,
+        above: u32,
+        approvals: u32,
+    },
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Tier { tier, approvals } => write!(f, "{tier}: {approvals}"),
+            Reason::AiAssisted { extra } => write!(f, "AI-assisted: +{extra}"),
+            Reason::BlastRadius {
+                score,
+                above,
+                approvals,
+            } => write!(f, "blast radius {score} > {above}: {approvals}"),
+        }
+    }
+}
+
+/// Why an approval does not count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exclusion {
+    /// The change's author approved it.
+    Author,
+    /// A bot account (policy `bots:`).
+    Bot,
+    /// A contributor (committer or co-author), as `who` they contributed.
+    Contributor(String),
+}
+
+impl std::fmt::Display for Exclusion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Exclusion::Author => f.write_str("the change's author"),
+            Exclusion::Bot => f.write_str("a bot"),
+            Exclusion::Contributor(how) => write!(f, "a contributor to the change ({how})"),
+        }
+    }
 }
 
 /// The combined requirement of a change.
@@ -27,8 +96,8 @@ pub struct Requirement {
     pub fresh: bool,
     pub exclude_contributors: bool,
     pub groups: Vec<Group>,
-    /// Where the approval count comes from: `tier-1: 2`, `AI-assisted: +1`, `blast radius 72: 2`.
-    pub reasons: Vec<String>,
+    /// Where the approval count comes from (`tier-1: 2`, `AI-assisted: +1`, `blast radius 72 > 60: 2`).
+    pub reasons: Vec<Reason>,
     /// Per changed file of a code-owned tier: the owners each CODEOWNERS section requires.
     pub code_owners: Vec<(String, Ownership)>,
     /// Set when code owners are required but no CODEOWNERS file exists.
@@ -49,7 +118,7 @@ impl Requirement {
             }
         );
         if !self.reasons.is_empty() {
-            text.push_str(&format!(" ({})", self.reasons.join(", ")));
+            text.push_str(&format!(" ({})", join(&self.reasons)));
         }
         for group in &self.groups {
             text.push_str(&format!(", {} from {}", group.count, group.name));
@@ -86,7 +155,10 @@ pub fn requirement(
         let tier = &policy.tiers[index];
         let r = &tier.require;
         if r.approvals > 0 {
-            req.reasons.push(format!("{}: {}", tier.name, r.approvals));
+            req.reasons.push(Reason::Tier {
+                tier: tier.name.clone(),
+                approvals: r.approvals,
+            });
         }
         req.approvals = req.approvals.max(r.approvals);
         req.fresh |= r.fresh_approvals && r.approvals > 0;
@@ -96,8 +168,7 @@ pub fn requirement(
                 policy,
                 &r.reviewers_from,
                 r.reviewers_from_count,
-                &tier.name,
-                false,
+                GroupOrigin::Tier(tier.name.clone()),
             ));
         }
         if r.require_code_owner {
@@ -126,8 +197,9 @@ pub fn requirement(
     if ai_applies {
         if ai.extra_approvals > 0 {
             req.approvals += ai.extra_approvals;
-            req.reasons
-                .push(format!("AI-assisted: +{}", ai.extra_approvals));
+            req.reasons.push(Reason::AiAssisted {
+                extra: ai.extra_approvals,
+            });
         }
         // Only teams that are defined (or explicit @users): "seniors" applies once configured.
         let known: Vec<String> = ai
@@ -138,20 +210,32 @@ pub fn requirement(
             .collect();
         if !known.is_empty() {
             req.groups
-                .push(group(policy, &known, 1, "AI-assisted", true));
+                .push(group(policy, &known, 1, GroupOrigin::AiAssisted));
         }
     }
     if let Some((score, approvals)) = policy.blast.require_approvals_above {
         if blast_score > score && approvals > req.approvals {
-            req.reasons
-                .push(format!("blast radius {blast_score} > {score}: {approvals}"));
+            req.reasons.push(Reason::BlastRadius {
+                score: blast_score,
+                above: score,
+                approvals,
+            });
             req.approvals = approvals;
         }
     }
     req
 }
 
-fn group(policy: &Policy, names: &[String], count: u32, why: &str, _ai: bool) -> Group {
+/// `a, b, c` for reports.
+pub fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn group(policy: &Policy, names: &[String], count: u32, why: GroupOrigin) -> Group {
     let mut members: Option<Vec<String>> = Some(Vec::new());
     for name in names {
         match policy.team(name) {
@@ -176,7 +260,7 @@ fn group(policy: &Policy, names: &[String], count: u32, why: &str, _ai: bool) ->
         name: names.join(", "),
         members,
         count,
-        why: why.to_owned(),
+        why,
     }
 }
 
@@ -193,7 +277,7 @@ pub struct ReviewState {
     /// Approvals given on an older commit (with fresh approvals required).
     pub stale: Vec<String>,
     /// Approvals that do not count, with why.
-    pub excluded: Vec<(String, String)>,
+    pub excluded: Vec<(String, Exclusion)>,
     /// Reviewers whose latest word is "changes requested".
     pub changes_requested: Vec<String>,
 }
@@ -221,12 +305,11 @@ pub fn evaluate(meta: &ChangeMeta, policy: &Policy, req: &Requirement) -> Review
             State::ChangesRequested => state.changes_requested.push(user),
             State::Approved => {
                 let excluded = if author.as_deref() == Some(user.as_str()) {
-                    Some("the change's author".to_owned())
+                    Some(Exclusion::Author)
                 } else if policy.is_bot(&user) {
-                    Some("a bot".to_owned())
+                    Some(Exclusion::Bot)
                 } else if req.exclude_contributors {
-                    contributor(&user, &meta.commits)
-                        .map(|c| format!("a contributor to the change ({c})"))
+                    contributor(&user, &meta.commits).map(Exclusion::Contributor)
                 } else {
                     None
                 };

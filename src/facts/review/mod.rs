@@ -8,4 +8,7 @@ pub mod codeowners;
 mod evaluate;
 pub mod reviews_file;
 
-pub use evaluate::{evaluate, requirement, Group, Identity, Requirement, ReviewState};
+pub use evaluate::{
+    evaluate, join, requirement, Exclusion, Group, GroupOrigin, Identity, Reason, Requirement,
+    ReviewState,
+};

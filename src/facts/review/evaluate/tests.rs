@@ -282,7 +282,7 @@ fn strictest_tier_wins_and_requirements_combine() {
         both.groups[0].members.as_deref(),
         Some(&["bob".to_owned(), "carol".to_owned()][..])
     );
-    assert_eq!(both.reasons, vec!["tier-1: 2", "tier-2: 1"]);
+    assert_eq!(join(&both.reasons), "tier-1: 2, tier-2: 1");
 }
 
 #[test]
@@ -367,5 +367,9 @@ fn blast_radius_raises_the_approval_count() {
     assert_eq!(calm.approvals, 1);
     let hot = requirement(&p, &analysis(&p, &["src/lib.rs"]), false, 61, None);
     assert_eq!(hot.approvals, 3);
-    assert!(hot.reasons.contains(&"blast radius 61 > 60: 3".to_owned()));
+    assert!(hot.reasons.contains(&Reason::BlastRadius {
+        score: 61,
+        above: 60,
+        approvals: 3
+    }));
 }
