@@ -318,3 +318,43 @@ fn invalid_reviews_file_is_exit_2_with_location() {
         .stderr(predicates::str::contains("reviews.json:1:"))
         .stderr(predicates::str::contains("unknown field `extra`"));
 }
+
+/// A finding a policy requirement produced names the line of the base's policy that asked for
+/// it (as cargo-deny labels its config).
+#[test]
+fn findings_point_at_the_policy_line_that_required_them() {
+    let (repo, head) = repo("scale up");
+    let report = repo.check_json(
+        &[
+            "--base",
+            "main",
+            "--head",
+            "HEAD",
+            "--reviews-file",
+            &reviews(&repo, &approvals(&[], &head)),
+            "--strict",
+        ],
+        1,
+    );
+    let note = |rule: &str| -> String {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == rule)
+            .unwrap_or_else(|| panic!("no {rule}: {report:#}"))["note"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let docs = note("docs/missing-section");
+    assert!(
+        docs.contains("required by tier-1 (1 file: deploy/app.yaml) at .changegate.yml:9:14"),
+        "{docs}"
+    );
+    let approvals = note("review/approvals-missing");
+    assert!(
+        approvals.contains("required by tier-1: .changegate.yml:6:7"),
+        "{approvals}"
+    );
+}

@@ -30,7 +30,16 @@ impl Check for Docs {
             else {
                 continue;
             };
-            let why = format!("required by {}", tier_reason(cx, tier));
+            let at = cx.policy.tiers[tier]
+                .require
+                .docs
+                .iter()
+                .position(|k| k == &doc.key)
+                .and_then(|i| cx.policy.required_at(tier, &format!("docs[{i}]")));
+            let why = match at {
+                Some(at) => format!("required by {} at {at}", tier_reason(cx, tier)),
+                None => format!("required by {}", tier_reason(cx, tier)),
+            };
             let section = found
                 .iter()
                 .find(|s| heading_matches(&s.heading, &doc.heading));

@@ -79,6 +79,21 @@ impl Check for Reviews {
                 ),
             )
             .blocking(true);
+            // Which lines of the policy ask for these approvals.
+            let required: Vec<String> = cx
+                .analysis
+                .tiers_touched()
+                .into_iter()
+                .filter(|&t| cx.policy.tiers[t].require.approvals > 0)
+                .filter_map(|t| {
+                    cx.policy
+                        .required_at(t, "approvals")
+                        .map(|at| format!("{}: {at}", cx.policy.tiers[t].name))
+                })
+                .collect();
+            if !required.is_empty() {
+                why.push(format!("required by {}", required.join(", ")));
+            }
             if !why.is_empty() {
                 f = f.note(why.join("; "));
             }

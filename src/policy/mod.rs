@@ -6,6 +6,8 @@
 
 pub(crate) mod error;
 mod raw;
+mod read;
+pub mod spans;
 mod validate;
 
 pub use error::{PolicyError, PolicyProblem};
@@ -32,6 +34,11 @@ pub const DEFAULT_POLICY: &str = include_str!("default.yml");
 pub struct Policy {
     /// Where it came from, for reports: "built-in defaults", ".changegate.yml at abc123…".
     pub origin: String,
+    /// Where each key of the file is, so that a finding can name the line that required it.
+    pub spans: spans::Spans,
+    /// The file as findings name it (`.changegate.yml`, a `--config` path); `None` for the
+    /// built-in defaults.
+    pub file: Option<String>,
     /// Tiers in precedence order; the first is the strictest.
     pub tiers: Vec<Tier>,
     /// Documentation sections by key, in file order.
@@ -141,6 +148,19 @@ impl Policy {
     /// Parses and validates policy text; `origin` names the file in errors.
     pub fn from_yaml(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         validate::parse(text, origin)
+    }
+
+    /// `FILE:LINE:COL` of a key (`tiers.tier-1.require.docs[0]`), for "required by …" notes.
+    pub fn position(&self, path: &str) -> Option<String> {
+        let file = self.file.as_deref()?;
+        let (line, col) = self.spans.find(path)?;
+        Some(format!("{file}:{line}:{col}"))
+    }
+
+    /// Where a tier requires something (`approvals`, `docs[1]`): the key under `require:`.
+    pub fn required_at(&self, tier: usize, key: &str) -> Option<String> {
+        let name = &self.tiers.get(tier)?.name;
+        self.position(&format!("{}.require.{key}", spans::join("tiers", name)))
     }
 
     /// The built-in defaults.

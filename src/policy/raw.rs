@@ -106,7 +106,7 @@ pub struct RawScoreApprovals {
 }
 
 /// One tier.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTier {
     /// Globs over repo-relative paths (`*` stays within a directory, `**` crosses them).

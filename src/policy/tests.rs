@@ -206,3 +206,35 @@ fn builtin_tiers_know_migration_tools_and_leave_docs_in_tier_one_dirs_out() {
     assert_ne!(p.tier_index("charts/argo-cd/README.md"), Some(0));
     assert_eq!(p.tier_index("charts/argo-cd/values.yaml"), Some(0));
 }
+
+/// Three mistakes in three places are three problems of one run, each at its own line (serde
+/// alone stops at the first), and a tier that could not be read adds nothing that follows from it.
+#[test]
+fn structural_and_semantic_problems_arrive_together() {
+    let text = "version: 1\ntiers:\n  tier-1:\n    paths: [\"deploy/**\"]\n    require:\n      aprovals: 2\n  tier-2:\n    paths: []\nteams: [alice]\nticket: \"([A-Z]+\"\nextra: true\n";
+    let err = Policy::from_yaml(text, "p.yml").unwrap_err();
+    let shown: Vec<String> = err
+        .problems
+        .iter()
+        .map(|p| format!("{:?} {}", p.location, p.message))
+        .collect();
+    assert_eq!(err.problems.len(), 5, "{shown:#?}");
+    let at = |needle: &str| {
+        err.problems
+            .iter()
+            .find(|p| p.message.contains(needle))
+            .unwrap_or_else(|| panic!("no problem mentions {needle}: {shown:#?}"))
+            .location
+    };
+    assert_eq!(at("unknown key `extra`"), Some((11, 1)));
+    assert_eq!(at("unknown field `aprovals`"), Some((6, 7)));
+    assert_eq!(at("teams: invalid type"), Some((9, 1)));
+    assert_eq!(at("tier `tier-2` has no paths"), Some((7, 3)));
+    assert_eq!(at("not a valid regex"), Some((10, 1)));
+    assert!(
+        !shown
+            .iter()
+            .any(|s| s.contains("tier `tier-1` has no paths")),
+        "the unreadable tier is not also reported as empty: {shown:#?}"
+    );
+}

@@ -3,6 +3,7 @@
 
 use super::error::{PolicyError, PolicyProblem};
 use super::raw::RawPolicy;
+use super::spans::{join, Spans};
 use super::{AiPolicy, BlastPolicy, DocSection, Policy, Requirements, Tier};
 use crate::util::glob::{glob_set, glob_set_case_insensitive};
 
@@ -14,16 +15,15 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             message: "the file is empty: it needs at least `version: 1`".into(),
         }]));
     }
-    let raw: RawPolicy = serde_yaml::from_str(text).map_err(|e| {
-        fail(vec![PolicyProblem {
-            location: e.location().map(|l| (l.line(), l.column())),
-            message: super::error::parser_message(&e),
-        }])
-    })?;
-    let mut problems = Vec::new();
+    let spans = Spans::parse(text);
+    let super::read::Read {
+        raw,
+        mut problems,
+        failed,
+    } = super::read::read(text, &spans).map_err(|problem| fail(vec![problem]))?;
     if raw.version != 1 {
         problems.push(PolicyProblem {
-            location: locate(text, "version", 0),
+            location: spans.find("version"),
             message: format!(
                 "unsupported version {}: this changegate reads version 1",
                 raw.version
@@ -42,7 +42,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     for section in &docs {
         if section.heading.is_empty() {
             problems.push(PolicyProblem {
-                location: locate(text, &section.key, 0),
+                location: spans.find(&format!("docs.{}.heading", section.key)),
                 message: format!(
                     "docs.{}.heading is empty: expected the heading text, e.g. \"Rollback\"",
                     section.key
@@ -59,20 +59,22 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         }
     };
     for (index, (name, tier)) in raw.tiers.iter().enumerate() {
-        let tier_at = text.find(&format!("{name}:")).unwrap_or(0);
-        if tier.paths.is_empty() {
+        let tier_path = join("tiers", name);
+        // A tier that could not be read is reported already; what follows from it is not.
+        let readable = !failed.contains(&tier_path);
+        if tier.paths.is_empty() && readable {
             problems.push(PolicyProblem {
-                location: locate(text, name, 0),
+                location: spans.find(&tier_path),
                 message: format!(
                     "tier `{name}` has no paths: expected a list of globs such as [\"deploy/**\"]"
                 ),
             });
         }
-        for key in &tier.require.docs {
-            if !docs.iter().any(|d| &d.key == key) {
+        for (at, key) in tier.require.docs.iter().enumerate() {
+            if !docs.iter().any(|d| &d.key == key) && !failed.contains("docs") {
                 let known: Vec<&str> = docs.iter().map(|d| d.key.as_str()).collect();
                 problems.push(PolicyProblem {
-                    location: locate(text, key, tier_at),
+                    location: spans.find(&format!("{tier_path}.require.docs[{at}]")),
                     message: format!(
                         "tier `{name}` requires docs `{key}`, which `docs:` does not define (defined: {})",
                         if known.is_empty() { "none".to_owned() } else { known.join(", ") }
@@ -102,7 +104,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         Some(super::raw::AiSetting::Off(word)) => {
             if word.trim() != "off" {
                 problems.push(PolicyProblem {
-                    location: locate(text, "ai_assisted", 0),
+                    location: spans.find("ai_assisted"),
                     message: format!(
                         "ai_assisted is `{word}`: write a section (trailers, labels, require) or `off`"
                     ),
@@ -118,13 +120,13 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     let defaulted = raw.ai_assisted.is_none();
     let ai = ai_section.map(|ai| {
         let mut trailers = Vec::new();
-        for pattern in &ai.trailers {
+        for (at, pattern) in ai.trailers.iter().enumerate() {
             match pattern.split_once(':') {
                 Some((token, value)) => {
                     trailers.push((token.trim().to_owned(), value.trim().to_owned()))
                 }
                 None => problems.push(PolicyProblem {
-                    location: locate(text, pattern, 0),
+                    location: spans.find(&format!("ai_assisted.trailers[{at}]")),
                     message: format!(
                         "ai_assisted.trailers entry `{pattern}` needs the form `Token: value-glob`"
                     ),
@@ -136,10 +138,10 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             .tiers
             .clone()
             .unwrap_or_else(|| raw.tiers.keys().take(1).cloned().collect());
-        for tier in tier_names.iter().filter(|_| !defaulted) {
-            if !raw.tiers.contains_key(tier) {
+        for (at, tier) in tier_names.iter().enumerate().filter(|_| !defaulted) {
+            if !raw.tiers.contains_key(tier) && !failed.contains("tiers") {
                 problems.push(PolicyProblem {
-                    location: locate(text, tier, text.find("ai_assisted").unwrap_or(0)),
+                    location: spans.find(&format!("ai_assisted.require.tiers[{at}]")),
                     message: format!(
                         "ai_assisted.require.tiers names `{tier}`, which `tiers:` does not define"
                     ),
@@ -162,7 +164,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             Ok(re) => Some(re),
             Err(e) => {
                 problems.push(PolicyProblem {
-                    location: locate(text, "ticket", 0),
+                    location: spans.find("ticket"),
                     message: format!("`ticket` is not a valid regex: {e}"),
                 });
                 None
@@ -173,6 +175,8 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
     }
     Ok(Policy {
         origin: origin.to_owned(),
+        spans,
+        file: None,
         tiers,
         docs,
         rule_dirs: raw
@@ -196,27 +200,6 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 .map(|r| (r.score, r.approvals)),
         },
     })
-}
-
-/// serde_yaml appends " at line L column C"; the location is reported separately.
-/// The line:col of the first whole-word `needle` at or after byte `from`: the best place to
-/// point at for problems that serde cannot place.
-fn locate(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
-    let mut search_from = from.min(text.len());
-    while let Some(rel) = text.get(search_from..)?.find(needle) {
-        let at = search_from + rel;
-        let before = text[..at].chars().next_back();
-        let after = text[at + needle.len()..].chars().next();
-        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
-            let line = text[..at].matches('\n').count() + 1;
-            let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-            let col = text[line_start..at].chars().count() + 1;
-            return Some((line, col));
-        }
-        search_from = at + needle.len();
-    }
-    None
 }
 
 /// The built-in policy's `ai_assisted:` section: what applies when a policy file has none.
