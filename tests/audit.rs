@@ -209,10 +209,7 @@ fn chromium() -> String {
         .to_owned()
 }
 
-#[cfg_attr(
-    not(fixture_chromium),
-    ignore = "needs Chromium on PATH (apt-get install chromium) to render the HTML report"
-)]
+#[cfg_attr(not(fixture_chromium), ignore = "needs Chromium on PATH")]
 #[test]
 fn html_report_is_self_contained_and_renders_in_chromium() {
     let repo = history();

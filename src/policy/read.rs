@@ -133,8 +133,14 @@ impl Reader<'_> {
                     &e.inner().to_string().replace(['\n', '\r'], " "),
                     200,
                 );
+                // An unknown key is shown at the key; a wrong value at the value.
+                let location = if e.inner().to_string().starts_with("unknown field") {
+                    self.spans.find(&full)
+                } else {
+                    self.spans.value(&full).or_else(|| self.spans.find(&full))
+                };
                 self.problems.push(PolicyProblem {
-                    location: self.spans.find(&full),
+                    location,
                     message: format!("{full}: {message}"),
                 });
                 self.failed.insert(path.to_owned());

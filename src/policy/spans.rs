@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spans {
     at: BTreeMap<String, (usize, usize)>,
+    /// Where each key's value starts (a wrong value is shown at the value, not the key).
+    values: BTreeMap<String, (usize, usize)>,
 }
 
 impl Spans {
@@ -22,7 +24,7 @@ impl Spans {
             return spans;
         }
         if let Some(tree) = parser.parse(text, None) {
-            walk(tree.root_node(), text, "", &mut spans.at);
+            walk(tree.root_node(), text, "", &mut spans);
         }
         spans
     }
@@ -37,6 +39,11 @@ impl Spans {
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
         }
+    }
+
+    /// Where the value of `path` starts, if it has one.
+    pub fn value(&self, path: &str) -> Option<(usize, usize)> {
+        self.values.get(path).copied()
     }
 
     /// The position of `path` itself, never an ancestor's.
@@ -59,12 +66,7 @@ fn position(node: tree_sitter::Node<'_>) -> (usize, usize) {
     (p.row + 1, p.column + 1)
 }
 
-fn walk(
-    node: tree_sitter::Node<'_>,
-    text: &str,
-    prefix: &str,
-    out: &mut BTreeMap<String, (usize, usize)>,
-) {
+fn walk(node: tree_sitter::Node<'_>, text: &str, prefix: &str, out: &mut Spans) {
     match node.kind() {
         "block_mapping_pair" | "flow_pair" => {
             let Some(key) = node.child_by_field_name("key") else {
@@ -72,8 +74,11 @@ fn walk(
             };
             let name = scalar(key, text);
             let path = join(prefix, &name);
-            out.entry(path.clone()).or_insert_with(|| position(key));
+            out.at.entry(path.clone()).or_insert_with(|| position(key));
             if let Some(value) = node.child_by_field_name("value") {
+                out.values
+                    .entry(path.clone())
+                    .or_insert_with(|| position(value));
                 walk(value, text, &path, out);
             }
         }
@@ -89,7 +94,9 @@ fn walk(
                 } else {
                     item
                 };
-                out.entry(path.clone()).or_insert_with(|| position(inner));
+                out.at
+                    .entry(path.clone())
+                    .or_insert_with(|| position(inner));
                 walk(inner, text, &path, out);
             }
         }
@@ -129,5 +136,6 @@ mod tests {
         assert_eq!(spans.find("tiers.tier-1.require.nope"), Some((5, 5)));
         assert_eq!(spans.exact("tiers.tier-1.require.nope"), None);
         assert_eq!(spans.find("nothing"), None);
+        assert_eq!(spans.value("version"), Some((1, 10)));
     }
 }

@@ -228,7 +228,11 @@ fn structural_and_semantic_problems_arrive_together() {
     };
     assert_eq!(at("unknown key `extra`"), Some((11, 1)));
     assert_eq!(at("unknown field `aprovals`"), Some((6, 7)));
-    assert_eq!(at("teams: invalid type"), Some((9, 1)));
+    assert_eq!(
+        at("teams: invalid type"),
+        Some((9, 8)),
+        "a wrong value is shown at the value"
+    );
     assert_eq!(at("tier `tier-2` has no paths"), Some((7, 3)));
     assert_eq!(at("not a valid regex"), Some((10, 1)));
     assert!(
