@@ -112,8 +112,9 @@ fn json_report_reads_back_into_the_same_report() {
 fn init_writes_a_valid_policy_adapted_to_the_repository_and_never_overwrites() {
     let repo = TestRepo::new();
     repo.write("deploy/app.yaml", "a: 1\n")
-        .write("src/main.rs", "fn main() {}\n")
-        .write("infra/main.tf", "x = 1\n");
+        .write("linkerd/app/src/main.rs", "fn main() {}\n")
+        .write("terraform/main.tf", "x = 1\n")
+        .write("docs/guide.py", "print(1)\n");
     repo.commit("base");
     repo.changegate()
         .arg("init")
@@ -122,20 +123,14 @@ fn init_writes_a_valid_policy_adapted_to_the_repository_and_never_overwrites() {
         .stdout(contains(".changegate.yml"));
     let text = std::fs::read_to_string(repo.path().join(".changegate.yml")).unwrap();
     assert!(
-        text.contains("\"deploy/**\"")
-            && text.contains("\"infra/**\"")
-            && text.contains("\"**/*.tf\""),
+        text.contains("\"terraform/**\"  # init: found in this repository"),
         "{text}"
     );
     assert!(
-        !text.contains("\"helm/**\""),
-        "absent paths are left out: {text}"
+        text.contains("\"linkerd/**\"  # init: found in this repository"),
+        "the code's real directory becomes tier-2: {text}"
     );
-    assert!(text.contains("\"src/**\""));
-    assert!(
-        text.contains("packs: [config, kubernetes, rust, secrets, shell, terraform]"),
-        "{text}"
-    );
+    assert!(!text.contains("\"docs/**\""), "docs are not code: {text}");
     changegate::policy::Policy::from_yaml(&text, "generated").expect("the starter policy is valid");
     repo.changegate()
         .arg("init")
@@ -143,6 +138,58 @@ fn init_writes_a_valid_policy_adapted_to_the_repository_and_never_overwrites() {
         .code(2)
         .stderr(contains("--force"));
     repo.changegate().args(["init", "--force"]).assert().code(0);
+}
+
+/// `init` never writes a policy weaker than having no file: every default tier, glob,
+/// requirement, AI trailer and label survives, and no pack is dropped.
+#[test]
+fn init_never_weakens_the_built_in_defaults() {
+    use serde_yaml::Value;
+    let repo = TestRepo::new();
+    repo.write("README.md", "x\n");
+    repo.commit("base");
+    repo.changegate().arg("init").assert().code(0);
+    let text = std::fs::read_to_string(repo.path().join(".changegate.yml")).unwrap();
+    let written: Value = serde_yaml::from_str(&text).unwrap();
+    let defaults: Value = serde_yaml::from_str(changegate::policy::DEFAULT_POLICY).unwrap();
+    let list = |v: &Value| -> Vec<String> {
+        v.as_sequence()
+            .map(|s| {
+                s.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for (name, tier) in defaults["tiers"].as_mapping().unwrap() {
+        let ours = &written["tiers"][name];
+        for key in ["paths", "exclude"] {
+            let have = list(&ours[key]);
+            for glob in list(&tier[key]) {
+                assert!(have.contains(&glob), "{name:?}.{key} lost {glob}");
+            }
+        }
+        for (key, value) in tier["require"].as_mapping().unwrap() {
+            assert_eq!(&ours["require"][key], value, "{name:?}.require.{key:?}");
+        }
+    }
+    for key in ["trailers", "labels"] {
+        let have = list(&written["ai_assisted"][key]);
+        for item in list(&defaults["ai_assisted"][key]) {
+            assert!(have.contains(&item), "ai_assisted.{key} lost {item}");
+        }
+    }
+    assert_eq!(
+        written["ai_assisted"]["require"],
+        defaults["ai_assisted"]["require"]
+    );
+    assert_eq!(
+        written["rules"]["packs"],
+        Value::Null,
+        "every pack stays on"
+    );
+    assert_eq!(written["blast_radius"], defaults["blast_radius"]);
+    assert_eq!(written["docs"], defaults["docs"]);
 }
 
 #[test]

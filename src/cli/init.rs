@@ -6,24 +6,18 @@ use crate::source::git::Git;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Paths that usually hold tier-1 material, kept when they exist in the repository.
-const TIER1_CANDIDATES: [(&str, &str); 14] = [
-    ("deploy", "deploy/**"),
-    ("infra", "infra/**"),
-    ("k8s", "k8s/**"),
-    ("helm", "helm/**"),
-    ("charts", "charts/**"),
-    ("config", "config/**"),
+/// Tier-1 material the built-in defaults do not name, added when it exists in the repository.
+const TIER1_EXTRAS: [(&str, &str); 3] = [
     ("terraform", "terraform/**"),
-    ("migrations", "**/migrations/**"),
-    ("control_plane", "**/control_plane/**"),
-    ("controlplane", "**/controlplane/**"),
-    ("control-plane", "**/control-plane/**"),
-    (".github/workflows", ".github/workflows/**"),
-    (".gitlab-ci.yml", ".gitlab-ci.yml"),
     ("Dockerfile", "**/Dockerfile"),
+    ("docker-compose.yml", "**/docker-compose.yml"),
 ];
-const SOURCE_DIRS: [&str; 7] = ["src", "lib", "app", "pkg", "cmd", "internal", "services"];
+
+/// Files whose directories hold code (for the tier-2 globs of a repository whose code is not
+/// under `src/`, `lib/`, …).
+const CODE_EXTENSIONS: [&str; 9] = [
+    ".rs", ".go", ".py", ".java", ".kt", ".ts", ".js", ".rb", ".cs",
+];
 
 /// Why init or install-hook refused.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +34,10 @@ pub enum InitError {
     Source(#[from] crate::source::SourceError),
 }
 
-/// A starter policy for the repository at `root` (its tracked files decide what is included).
+/// A starter policy for the repository at `root`: the built-in defaults, word for word, plus what
+/// the repository's tracked files show — extra tier-1 globs and the directories its code really
+/// lives in. It never removes or weakens a default (a policy file without an `ai_assisted:`
+/// section keeps the built-in AI detection; no `packs:` line keeps every pack).
 pub fn starter_policy(root: &Path) -> String {
     let files: Vec<String> = Git::discover(root)
         .ok()
@@ -60,97 +57,72 @@ pub fn starter_policy(root: &Path) -> String {
                 || f.ends_with(&format!("/{marker}"))
         })
     };
-    let mut tier1: Vec<&str> = TIER1_CANDIDATES
+    let tier1: Vec<&str> = TIER1_EXTRAS
         .iter()
         .filter(|(m, _)| exists(m))
         .map(|(_, g)| *g)
         .collect();
-    if files
-        .iter()
-        .any(|f| f.ends_with(".tf") || f.ends_with(".tfvars"))
-    {
-        tier1.push("**/*.tf");
-        tier1.push("**/*.tfvars");
+    let tier2 = code_dirs(&files);
+    let defaults = crate::policy::DEFAULT_POLICY;
+    let mut text = String::from(
+        "# changegate policy — written by `changegate init`: the built-in defaults, plus what this\n\
+         # repository's files show (marked `init:`). Tighten freely; the gate judges a pull request\n\
+         # by the version of this file on its base branch, never its own.\n",
+    );
+    let mut tier = "";
+    for line in defaults.lines().skip_while(|l| l.starts_with('#')) {
+        text.push_str(line);
+        text.push('\n');
+        if let Some(name) = line.strip_prefix("  ").and_then(|l| l.strip_suffix(':')) {
+            if !name.starts_with(' ') {
+                tier = if name == "tier-1" || name == "tier-2" {
+                    name
+                } else {
+                    ""
+                };
+            }
+        }
+        if line == "    paths:" {
+            let extra: Vec<String> = match tier {
+                "tier-1" => tier1.iter().map(|g| (*g).to_owned()).collect(),
+                "tier-2" => tier2.clone(),
+                _ => Vec::new(),
+            };
+            for glob in extra {
+                text.push_str(&format!(
+                    "      - \"{glob}\"  # init: found in this repository\n"
+                ));
+            }
+        }
     }
-    tier1.push(".changegate.yml");
-    tier1.push(".changegate/**");
-    let sources: Vec<String> = SOURCE_DIRS
+    text
+}
+
+/// Top-level directories holding code that the default tier-2 globs (`src/**`, `lib/**`, …) do
+/// not cover, as `dir/**` (`linkerd/**` for code under `linkerd/app/`).
+fn code_dirs(files: &[String]) -> Vec<String> {
+    const COVERED: [&str; 7] = ["src", "lib", "app", "pkg", "cmd", "internal", "services"];
+    const NOT_CODE: [&str; 12] = [
+        "tests",
+        "test",
+        "benches",
+        "examples",
+        "example",
+        "docs",
+        "doc",
+        "vendor",
+        "third_party",
+        "fixtures",
+        "testdata",
+        "node_modules",
+    ];
+    let dirs: BTreeSet<&str> = files
         .iter()
-        .filter(|d| exists(d))
-        .map(|d| format!("{d}/**"))
+        .filter(|f| CODE_EXTENSIONS.iter().any(|e| f.ends_with(e)))
+        .filter_map(|f| f.split_once('/').map(|(dir, _)| dir))
+        .filter(|d| !d.starts_with('.') && !COVERED.contains(d) && !NOT_CODE.contains(d))
         .collect();
-    let ext = |e: &str| files.iter().any(|f| f.ends_with(e));
-    let mut packs: BTreeSet<&str> = BTreeSet::from(["secrets"]);
-    if ext(".rs") {
-        packs.insert("rust");
-    }
-    if ext(".yaml") || ext(".yml") {
-        packs.insert("kubernetes");
-        packs.insert("config");
-        packs.insert("shell");
-    }
-    if ext(".json") || ext(".toml") {
-        packs.insert("config");
-    }
-    if ext(".tf") {
-        packs.insert("terraform");
-    }
-    if ext(".sh") {
-        packs.insert("shell");
-    }
-    if ext(".sql") {
-        packs.insert("sql");
-    }
-    let list = |items: &[String]| {
-        items
-            .iter()
-            .map(|i| format!("      - \"{i}\"\n"))
-            .collect::<String>()
-    };
-    let tier1_list = list(&tier1.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
-    let tier2 = if sources.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "  # Ordinary code: one reviewer.\n  tier-2:\n    paths:\n{}    require:\n      approvals: 1\n",
-            list(&sources)
-        )
-    };
-    format!(
-        "# changegate policy — generated by `changegate init`; every key is documented in the README.
-# A pull request is judged by the version of this file on its base branch, never its own.
-version: 1
-tiers:
-  # The strictest tier comes first; a path belongs to the first tier that matches it.
-  tier-1:
-    paths:
-{tier1_list}    require:
-      approvals: 2              # two-person review
-      fresh_approvals: true     # approvals must be on the final commit
-      exclude_contributors: true
-      require_code_owner: false # true: CODEOWNERS of changed tier-1 files must approve
-      docs: [risk, rollback, testing]
-{tier2}docs:
-  risk:     {{ heading: Risk, min_words: 5 }}
-  rollback: {{ heading: Rollback, min_words: 5 }}
-  testing:  {{ heading: Testing, min_words: 3 }}
-# teams:
-#   seniors: [alice, bob]      # AI-assisted tier-1 changes need one approval from here
-ai_assisted:
-  trailers: [\"Co-authored-by: *Copilot*\", \"Assisted-by: *\", \"Generated-by: *\"]
-  labels: [ai-assisted]
-  checkbox: AI-assisted
-  require: {{ extra_approvals: 1, reviewers_from: [seniors] }}
-rules:
-  packs: [{}]
-  dirs: [\".changegate/rules\"]
-  disable: []
-blast_radius:
-  require_approvals_above: {{ score: 60, approvals: 2 }}
-  # block_above: 90
-",
-        packs.into_iter().collect::<Vec<_>>().join(", ")
-    )
+    dirs.into_iter().map(|d| format!("{d}/**")).collect()
 }
 
 /// Writes the starter policy at the repository root; never overwrites without `force`.
