@@ -122,6 +122,10 @@ pub struct AiPolicy {
     pub trailers: Vec<(String, String)>,
     pub labels: Vec<String>,
     pub checkbox: Option<String>,
+    /// Author globs (logins, `Name <email>`) of coding agents.
+    pub authors: Vec<String>,
+    /// Commit-message line globs (agents' footers).
+    pub messages: Vec<String>,
     pub extra_approvals: u32,
     pub reviewers_from: Vec<String>,
     /// Tier names where the extra requirement applies.

@@ -66,6 +66,15 @@ pub struct RawAiAssisted {
     /// Text of a checked box in the description (`- [x] AI-assisted`).
     #[serde(default)]
     pub checkbox: Option<String>,
+    /// Globs matched (case-insensitively) against the PR/MR author's login and each commit's
+    /// author (`Name <email>`, and login when known): coding agents that author changes
+    /// themselves (`copilot-swe-agent*`, `*<noreply@anthropic.com>`).
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Globs matched (case-insensitively) against each line of each commit message: footers
+    /// agents write (`*Generated with [Claude Code]*`).
+    #[serde(default)]
+    pub messages: Vec<String>,
     /// What an AI-assisted change needs on top of its tiers.
     #[serde(default)]
     pub require: RawAiRequire,

@@ -152,6 +152,8 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             trailers,
             labels: ai.labels.clone(),
             checkbox: ai.checkbox.clone(),
+            authors: ai.authors.clone(),
+            messages: ai.messages.clone(),
             extra_approvals: ai.require.extra_approvals,
             reviewers_from: ai.require.reviewers_from.clone(),
             tiers: tier_names,

@@ -1,5 +1,6 @@
-//! AI-assisted detection: deterministic signals, each explained — commit trailers, labels, and a
-//! checked box in the description.
+//! AI-assisted detection: deterministic signals, each explained — commit trailers, labels, a
+//! checked box in the description, agent authors (the PR's or a commit's) and agents' footers
+//! in commit messages. Dependency bots are not AI: none of the default patterns names them.
 
 use crate::model::changeset::ChangeMeta;
 use crate::policy::AiPolicy;
@@ -9,7 +10,7 @@ use serde::Serialize;
 /// One reason the change counts as AI-assisted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct AiSignal {
-    /// `trailer`, `label` or `checkbox`.
+    /// `trailer`, `label`, `checkbox`, `author` or `message`.
     pub kind: String,
     /// What fired: `commit 1a2b3c4d: Co-authored-by: GitHub Copilot <…>`.
     pub detail: String,
@@ -32,6 +33,39 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
                     ),
                 });
             }
+        }
+    }
+    let short = |sha: &str| sha[..sha.len().min(10)].to_owned();
+    let agent = |who: &str| policy.authors.iter().any(|glob| wildcard_match(glob, who));
+    if let Some(author) = meta.author.as_deref().filter(|a| agent(a)) {
+        out.push(AiSignal {
+            kind: "author".into(),
+            detail: format!("opened by `{author}`"),
+        });
+    }
+    for commit in &meta.commits {
+        let who = [Some(commit.author.as_str()), commit.author_login.as_deref()];
+        if let Some(author) = who.into_iter().flatten().find(|w| agent(w)) {
+            out.push(AiSignal {
+                kind: "author".into(),
+                detail: format!("commit {}: author {author}", short(&commit.sha)),
+            });
+        }
+        let footer = commit.message.lines().map(str::trim).find(|line| {
+            policy
+                .messages
+                .iter()
+                .any(|glob| wildcard_match(glob, line))
+        });
+        if let Some(line) = footer {
+            out.push(AiSignal {
+                kind: "message".into(),
+                detail: format!(
+                    "commit {}: {}",
+                    short(&commit.sha),
+                    crate::util::escape::clip(line, 120)
+                ),
+            });
         }
     }
     for label in &meta.labels {
@@ -114,6 +148,58 @@ mod tests {
             "commit 1111111111: Co-authored-by: GitHub Copilot <copilot@github.com>"
         );
         assert_eq!(signals[1].detail, "commit 2222222222: Assisted-by: Claude");
+    }
+
+    #[test]
+    fn coding_agents_fire_by_author_and_footer_but_dependency_bots_do_not() {
+        let commit = |sha: &str, author: &str, message: &str| Commit {
+            sha: sha.into(),
+            author: author.into(),
+            message: message.into(),
+            trailers: crate::model::changeset::parse_trailers(message),
+            ..Commit::default()
+        };
+        let meta = ChangeMeta {
+            author: Some("copilot-swe-agent[bot]".into()),
+            commits: vec![
+                commit(
+                    "aaaaaaaaaa11",
+                    "Copilot <198982749+Copilot@users.noreply.github.com>",
+                    "Fix the retry loop",
+                ),
+                commit(
+                    "bbbbbbbbbb22",
+                    "Alice <alice@example.com>",
+                    "Tidy the handler\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n",
+                ),
+                commit("cccccccccc33", "Bob (aider) <bob@example.com>", "Rename"),
+            ],
+            ..ChangeMeta::default()
+        };
+        let got: Vec<String> = detect(&policy(), &meta)
+            .into_iter()
+            .map(|s| format!("{} {}", s.kind, s.detail))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "author opened by `copilot-swe-agent[bot]`",
+                "author commit aaaaaaaaaa: author Copilot <198982749+Copilot@users.noreply.github.com>",
+                "message commit bbbbbbbbbb: 🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+                "author commit cccccccccc: author Bob (aider) <bob@example.com>",
+            ]
+        );
+        // A dependency bot's version bump is automation, not AI.
+        let bump = ChangeMeta {
+            author: Some("renovate[bot]".into()),
+            commits: vec![commit(
+                "dddddddddd44",
+                "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
+                "chore(deps): update tokio to v1.41\n\nCo-authored-by: dependabot[bot] <support@github.com>",
+            )],
+            ..ChangeMeta::default()
+        };
+        assert!(detect(&policy(), &bump).is_empty());
     }
 
     #[test]
