@@ -358,3 +358,62 @@ fn findings_point_at_the_policy_line_that_required_them() {
         "{approvals}"
     );
 }
+
+/// A dependency bot's change is automation, not AI: a version bump in tier-1 config passes
+/// the automation check, a change to tier-1 code by the bot blocks.
+#[test]
+fn dependency_bots_may_bump_versions_in_tier_1_but_not_change_code() {
+    let repo = TestRepo::with_base(&[
+        (
+            "deploy/app.yaml",
+            "spec:\n  image: api:1.0\n  replicas: 3\n",
+        ),
+        ("deploy/hook.rs", "pub fn hook() {}\n"),
+    ]);
+    let bot = |repo: &TestRepo, message: &str| {
+        repo.git(&[
+            "commit",
+            "-qam",
+            message,
+            "--author",
+            "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
+        ]);
+    };
+    repo.write(
+        "deploy/app.yaml",
+        "spec:\n  image: api:1.1\n  replicas: 3\n",
+    );
+    bot(&repo, "chore(deps): update api to v1.1");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let ids = rule_ids(&report);
+    assert!(ids.contains(&"automation/change".to_owned()), "{ids:?}");
+    assert!(!ids.iter().any(|i| i.starts_with("ai/")), "not AI: {ids:?}");
+    assert!(
+        !ids.contains(&"automation/code-change".to_owned()),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"automation/beyond-version-bump".to_owned()),
+        "{ids:?}"
+    );
+
+    repo.write(
+        "deploy/hook.rs",
+        "pub fn hook() { std::process::exit(1) }\n",
+    );
+    repo.write(
+        "deploy/app.yaml",
+        "spec:\n  image: api:1.1\n  replicas: 1\n",
+    );
+    bot(&repo, "chore(deps): update hook");
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 1);
+    let ids = rule_ids(&report);
+    assert!(
+        ids.contains(&"automation/code-change".to_owned()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"automation/beyond-version-bump".to_owned()),
+        "{ids:?}"
+    );
+}

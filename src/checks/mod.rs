@@ -3,6 +3,7 @@
 //! Adding a check is one file implementing `Check` plus one line in `REGISTRY`.
 
 mod ai;
+mod automation;
 mod blast;
 mod coverage;
 mod docs;
@@ -51,6 +52,7 @@ pub trait Check: Sync {
 /// Every check, in the order they run (the report is sorted afterwards, so order is free).
 pub const REGISTRY: &[&dyn Check] = &[
     &ai::AiAssisted,
+    &automation::Automation,
     &blast::Blast,
     &docs::Docs,
     &docs::Ticket,

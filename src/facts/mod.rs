@@ -39,6 +39,8 @@ const MAX_FAN_IN_NAMES: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub ai_signals: Vec<AiSignal>,
+    /// Why the change is automation's (a dependency bot's), if it is.
+    pub automation: Option<String>,
     pub codeowners: Option<CodeOwners>,
     /// `(path, text)` of the repository's description templates.
     pub templates: Vec<(String, String)>,
@@ -58,6 +60,7 @@ pub fn gather(
     max_bytes: u64,
 ) -> Result<Facts, SourceError> {
     let ai_signals = ai::detect(&policy.ai, &change.meta);
+    let automation = crate::facts::review::automation::detect(&policy.automation, &change.meta);
     let mut codeowners = None;
     for path in codeowners::LOCATIONS {
         if let Some(bytes) = base.read(path, max_bytes)? {
@@ -102,6 +105,7 @@ pub fn gather(
         .then(|| evaluate(&change.meta, policy, &requirement));
     Ok(Facts {
         ai_signals,
+        automation,
         codeowners,
         templates,
         blast,

@@ -54,6 +54,7 @@ pub struct Policy {
     /// Accounts that never count as reviewers (besides `…[bot]`).
     pub bots: Vec<String>,
     pub ai: AiPolicy,
+    pub automation: AutomationPolicy,
     /// A regex the title or description must match.
     pub ticket: Option<regex::Regex>,
     pub blast: BlastPolicy,
@@ -130,6 +131,15 @@ pub struct AiPolicy {
     pub reviewers_from: Vec<String>,
     /// Tier names where the extra requirement applies.
     pub tiers: Vec<String>,
+}
+
+/// Dependency bots and what they may change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AutomationPolicy {
+    /// Author globs of automation accounts.
+    pub authors: Vec<String>,
+    /// In the first tier, only version bumps (else anything).
+    pub version_bumps_only: bool,
 }
 
 /// Blast-radius thresholds.

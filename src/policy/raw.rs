@@ -35,6 +35,10 @@ pub struct RawPolicy {
     /// How an AI-assisted change is recognised, and what it adds.
     #[serde(default)]
     pub ai_assisted: Option<AiSetting>,
+    /// Which accounts are automation (dependency bots) and what they may change. Absent, the
+    /// built-in section applies.
+    #[serde(default)]
+    pub automation: Option<RawAutomation>,
     /// A regex the title or description must match (a ticket reference such as `[A-Z]+-\d+`).
     #[serde(default)]
     pub ticket: Option<String>,
@@ -51,6 +55,20 @@ pub enum AiSetting {
     /// Only the word `off` is accepted.
     Off(String),
     On(RawAiAssisted),
+}
+
+/// `automation:` — dependency bots: their own provenance, neither a person nor AI.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAutomation {
+    /// Globs (case-insensitive) on the PR/MR author's login, or on every commit's author
+    /// (`Name <email>`) when the platform does not say who opened it.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// What automation may change in the first tier: `version-bumps` (lockfiles and keys such as
+    /// `version`, `tag`, `image`, `uses`; code there blocks) or `anything`.
+    #[serde(default)]
+    pub may_change: Option<String>,
 }
 
 /// AI-assisted detection and its extra requirement.

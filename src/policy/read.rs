@@ -13,7 +13,7 @@ use serde_yaml::Value;
 use std::collections::BTreeSet;
 
 /// The top-level keys of a policy file (RawPolicy's fields).
-const TOP_LEVEL: [&str; 10] = [
+const TOP_LEVEL: [&str; 11] = [
     "version",
     "tiers",
     "case_insensitive_paths",
@@ -22,6 +22,7 @@ const TOP_LEVEL: [&str; 10] = [
     "teams",
     "bots",
     "ai_assisted",
+    "automation",
     "ticket",
     "blast_radius",
 ];
@@ -101,6 +102,7 @@ pub fn read(text: &str, spans: &Spans) -> Result<Read, PolicyProblem> {
         teams: reader.optional(&get, "teams"),
         bots: reader.optional(&get, "bots"),
         ai_assisted: reader.optional(&get, "ai_assisted"),
+        automation: reader.optional(&get, "automation"),
         ticket: reader.optional(&get, "ticket"),
         blast_radius: reader.optional(&get, "blast_radius"),
     };

@@ -159,6 +159,35 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             tiers: tier_names,
         }
     });
+    let builtin_automation;
+    let automation_section = match &raw.automation {
+        Some(section) => Some(section),
+        None => {
+            builtin_automation = serde_yaml::from_str::<RawPolicy>(super::DEFAULT_POLICY)
+                .ok()
+                .and_then(|p| p.automation);
+            builtin_automation.as_ref()
+        }
+    };
+    let automation = automation_section.map_or_else(Default::default, |section| {
+        let version_bumps_only = match section.may_change.as_deref().map(str::trim) {
+            None | Some("version-bumps") => true,
+            Some("anything") => false,
+            Some(other) => {
+                problems.push(PolicyProblem {
+                    location: spans.value("automation.may_change"),
+                    message: format!(
+                        "automation.may_change is `{other}`: expected `version-bumps` or `anything`"
+                    ),
+                });
+                true
+            }
+        };
+        super::AutomationPolicy {
+            authors: section.authors.clone(),
+            version_bumps_only,
+        }
+    });
     let ticket = raw
         .ticket
         .as_deref()
@@ -193,6 +222,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         teams: raw.teams.into_iter().collect(),
         bots: raw.bots,
         ai: ai.unwrap_or_default(),
+        automation,
         ticket,
         blast: BlastPolicy {
             block_above: raw.blast_radius.block_above,

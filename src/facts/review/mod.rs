@@ -4,6 +4,7 @@
 //! Pure: `ChangeMeta`, the policy and the analysis in; requirements and review state out.
 
 pub mod ai;
+pub mod automation;
 pub mod codeowners;
 mod evaluate;
 pub mod reviews_file;
