@@ -4,6 +4,7 @@
 //! changelog annotations and the like alongside a bump.
 
 use super::{Check, CheckContext};
+use crate::analysis::syntax::testcode::is_test_path;
 use crate::model::{Finding, Severity};
 
 pub struct Automation;
@@ -22,7 +23,8 @@ const LOCKFILES: [&str; 10] = [
     "composer.lock",
 ];
 
-/// Config keys (their last segment) that hold a version or a pinned reference.
+/// Config keys (their last segment, lower-cased) that hold a version or a pinned reference;
+/// any key ending in `version` counts too.
 const VERSION_KEYS: [&str; 11] = [
     "version",
     "appversion",
@@ -36,6 +38,22 @@ const VERSION_KEYS: [&str; 11] = [
     "chart",
     "targetrevision",
 ];
+
+/// Whether a changed key only records a version, a pinned reference, or release metadata:
+/// `version`, `renovate-version`, an image `tag`, a chart's `annotations` (its changelog), a
+/// CRD's `description` text.
+fn is_version_key(file_name: &str, key: &str) -> bool {
+    if file_name == "Chart.yaml" && key.starts_with("annotations") {
+        return true;
+    }
+    let last = key
+        .rsplit(['.', '[', '/', ':'])
+        .find(|s| !s.is_empty() && !s.ends_with(']'))
+        .unwrap_or(key)
+        .trim_matches('"')
+        .to_ascii_lowercase();
+    VERSION_KEYS.contains(&last.as_str()) || last.ends_with("version") || last == "description"
+}
 
 impl Check for Automation {
     fn id(&self) -> &'static str {
@@ -64,7 +82,7 @@ impl Check for Automation {
         }
         for file in cx.analysis.files.iter().filter(|f| f.tier_index == Some(0)) {
             let name = file.path.rsplit('/').next().unwrap_or("");
-            if LOCKFILES.contains(&name) {
+            if LOCKFILES.contains(&name) || is_test_path(&file.path) {
                 continue;
             }
             let is_code = file.language.is_some_and(|l| !l.is_config());
@@ -86,13 +104,7 @@ impl Check for Automation {
                 .config_changes
                 .iter()
                 .map(|c| c.key.as_str())
-                .filter(|key| {
-                    let last = key
-                        .rsplit(['.', '[', '/'])
-                        .find(|s| !s.is_empty() && !s.ends_with(']'))
-                        .unwrap_or(key);
-                    !VERSION_KEYS.contains(&last.to_ascii_lowercase().as_str())
-                })
+                .filter(|key| !is_version_key(name, key))
                 .collect();
             if let Some(first) = beyond.first() {
                 let line = file

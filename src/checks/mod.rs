@@ -10,6 +10,7 @@ mod docs;
 mod patterns;
 mod reviews;
 mod self_protect;
+mod tests_removed;
 
 pub use coverage::internal_error;
 
@@ -59,6 +60,7 @@ pub const REGISTRY: &[&dyn Check] = &[
     &patterns::Patterns,
     &reviews::Reviews,
     &self_protect::SelfProtect,
+    &tests_removed::TestsRemoved,
     &coverage::Coverage,
 ];
 

@@ -647,6 +647,9 @@ fn key_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
 }
 
 fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatch> {
+    if rule.side == Side::Old {
+        return removed_line_hits(run, rule, re);
+    }
     // Lines to scan: the whole new file for `scope: file`, else the added lines. Added lines come
     // from the hunks, so a patch without full texts is scanned too.
     let candidates: Vec<(u32, &str)> = match (rule.scope, run.file.new_text.as_deref()) {
@@ -707,6 +710,48 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
             normalised: String::new(),
         });
     }
+    out
+}
+
+/// `side: old` regex rules: removed lines that match (what the change takes away, for files
+/// without a grammar such as chart templates). A line that is also added (moved or re-indented)
+/// is not a removal. Old-side positions do not exist in the new file: reported file-wide.
+fn removed_line_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatch> {
+    let lines = |kind: LineKind| {
+        run.file
+            .hunks
+            .iter()
+            .flat_map(|h| h.lines.iter())
+            .filter(move |l| l.kind == kind)
+            .map(|l| l.text.as_str())
+    };
+    let added: std::collections::BTreeSet<&str> = lines(LineKind::Added).map(str::trim).collect();
+    let mut out = Vec::new();
+    for text in lines(LineKind::Removed) {
+        if added.contains(text.trim()) || rule.unless.as_ref().is_some_and(|u| u.is_match(text)) {
+            continue;
+        }
+        let Some(caps) = re.captures(text) else {
+            continue;
+        };
+        let mut vars = run.context.clone();
+        for name in re.capture_names().flatten() {
+            if let Some(m) = caps.name(name) {
+                vars.insert(name.to_owned(), m.as_str().to_owned());
+            }
+        }
+        out.push(RuleMatch {
+            range: None,
+            snippet: None,
+            message: interpolate(&rule.message, &vars),
+            item: None,
+            moved: false,
+            normalised: text.trim().to_owned(),
+        });
+    }
+    // One finding per distinct removed line text.
+    out.sort_by(|a, b| a.message.cmp(&b.message));
+    out.dedup_by(|a, b| a.message == b.message);
     out
 }
 

@@ -577,10 +577,10 @@ fn compile_rule(
             "`unless` only applies to `regex` rules".into(),
         ));
     }
-    if raw.side == Side::Old && raw.query.is_none() {
+    if raw.side == Side::Old && raw.query.is_none() && raw.regex.is_none() {
         problems.push(problem(
             at_id,
-            "`side: old` only applies to `query` rules".into(),
+            "`side: old` only applies to `query` and `regex` rules".into(),
         ));
     }
     let tests: Vec<TestCase> = raw

@@ -15,6 +15,7 @@ pub fn is_test_path(path: &str) -> bool {
             *d,
             "tests"
                 | "test"
+                | "spec"
                 | "benches"
                 | "examples"
                 | "example"
@@ -42,6 +43,9 @@ pub fn is_test_path(path: &str) -> bool {
         || name.starts_with("test_") && name.ends_with(".py")
         || [".test.", ".spec."].iter().any(|m| name.contains(m))
         || name.ends_with("_test.rs")
+        || name.ends_with("_spec.rb")
+        || (name.ends_with(".java")
+            && (name.ends_with("Test.java") || name.ends_with("Tests.java")))
         || name == "tests.rs"
 }
 
