@@ -205,57 +205,25 @@ fn identical_lines_get_distinct_fingerprints_in_every_format() {
             .unwrap();
         serde_json::from_slice(&out.stdout).expect("JSON")
     };
-    let unwraps = |items: Vec<(String, String)>| -> Vec<String> {
-        items
-            .into_iter()
-            .filter(|(rule, _)| rule == "rust/unwrap")
-            .map(|(_, print)| print)
+    // The fingerprints of the `rust/unwrap` entries of a report: `list` points at the entries,
+    // `rule` and `print` at each entry's rule id and fingerprint.
+    let unwraps = |report: &Value, list: &str, rule: &str, print: &str| -> Vec<String> {
+        report
+            .pointer(list)
+            .and_then(Value::as_array)
+            .expect("a list of entries")
+            .iter()
+            .filter(|e| e.pointer(rule) == Some(&Value::from("rust/unwrap")))
+            .map(|e| e.pointer(print).and_then(Value::as_str).unwrap().to_owned())
             .collect()
     };
-    let quality = run("codequality");
-    let quality = unwraps(
-        quality
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| {
-                (
-                    i["check_name"].as_str().unwrap().to_owned(),
-                    i["fingerprint"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect(),
-    );
-    let json = run("json");
-    let json = unwraps(
-        json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule_id"].as_str().unwrap().to_owned(),
-                    f["fingerprint"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect(),
-    );
-    let sarif = run("sarif");
+    let quality = unwraps(&run("codequality"), "", "/check_name", "/fingerprint");
+    let json = unwraps(&run("json"), "/findings", "/rule_id", "/fingerprint");
     let sarif = unwraps(
-        sarif["runs"][0]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                (
-                    r["ruleId"].as_str().unwrap().to_owned(),
-                    r["partialFingerprints"]["changegateFingerprint/v1"]
-                        .as_str()
-                        .unwrap()
-                        .to_owned(),
-                )
-            })
-            .collect(),
+        &run("sarif"),
+        "/runs/0/results",
+        "/ruleId",
+        "/partialFingerprints/changegateFingerprint~1v1",
     );
     for prints in [&quality, &json, &sarif] {
         assert_eq!(prints.len(), 2, "two findings: {prints:?}");
