@@ -25,9 +25,7 @@ const LOCKFILES: [&str; 10] = [
 
 /// Config keys (their last segment, lower-cased) that hold a version or a pinned reference;
 /// any key ending in `version` counts too.
-const VERSION_KEYS: [&str; 11] = [
-    "version",
-    "appversion",
+const VERSION_KEYS: [&str; 9] = [
     "tag",
     "image",
     "digest",

@@ -3,34 +3,12 @@
 //! change) is not a deletion.
 
 use super::{Check, CheckContext};
+use crate::analysis::syntax::testcode::is_test_file;
 use crate::model::changeset::FileStatus;
 use crate::model::{Finding, Severity};
 use std::collections::BTreeSet;
 
 pub struct TestsRemoved;
-
-/// A test by path: under a test directory, or named as one. Not examples, docs or fixtures
-/// (which `exclude: [test-code]` also skips): deleting those removes no check.
-fn is_test_file(path: &str) -> bool {
-    const TEST_DIRS: [&str; 6] = ["tests", "test", "spec", "__tests__", "e2e", "unittests"];
-    let name = file_name(path);
-    let dirs: Vec<&str> = path.split('/').collect();
-    dirs[..dirs.len().saturating_sub(1)]
-        .iter()
-        .any(|d| TEST_DIRS.contains(d))
-        || [
-            "_test.go",
-            "_test.py",
-            "_test.rs",
-            "_spec.rb",
-            "Test.java",
-            "Tests.java",
-        ]
-        .iter()
-        .any(|s| name.ends_with(s))
-        || (name.starts_with("test_") && name.ends_with(".py"))
-        || [".test.", ".spec."].iter().any(|m| name.contains(m))
-}
 
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -78,31 +56,6 @@ impl Check for TestsRemoved {
                 .at(path, None)
                 .note("what it tested is no longer checked: say in the description what covers it now, or keep it"),
             );
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_test_file;
-
-    #[test]
-    fn tests_by_path_but_not_examples_or_docs() {
-        for path in [
-            "spec/gitlab_shell_discover_spec.rb",
-            "internal/command/x/x_test.go",
-            "src/test/java/org/example/OwnerTests.java",
-            "web/src/app.spec.ts",
-        ] {
-            assert!(is_test_file(path), "{path}");
-        }
-        for path in [
-            "examples/vpc-flow-logs/s3.tf",
-            "docs/guide.md",
-            "src/lib.rs",
-            "testing.md",
-        ] {
-            assert!(!is_test_file(path), "{path}");
         }
     }
 }

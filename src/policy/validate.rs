@@ -98,7 +98,15 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             exclude: globs(&tier.exclude),
         });
     }
-    let builtin_ai;
+    // What a policy file leaves out comes from the built-in defaults: parsed once, and only then.
+    let mut defaults = (raw.ai_assisted.is_none() || raw.automation.is_none())
+        .then(|| serde_yaml::from_str::<RawPolicy>(super::DEFAULT_POLICY).ok())
+        .flatten();
+    let builtin_ai = defaults.as_mut().and_then(|d| match d.ai_assisted.take() {
+        Some(super::raw::AiSetting::On(ai)) => Some(ai),
+        _ => None,
+    });
+    let builtin_automation = defaults.and_then(|d| d.automation);
     let ai_section: Option<&super::raw::RawAiAssisted> = match &raw.ai_assisted {
         Some(super::raw::AiSetting::On(ai)) => Some(ai),
         Some(super::raw::AiSetting::Off(word)) => {
@@ -112,10 +120,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             }
             None
         }
-        None => {
-            builtin_ai = builtin_ai_section();
-            builtin_ai.as_ref()
-        }
+        None => builtin_ai.as_ref(),
     };
     let defaulted = raw.ai_assisted.is_none();
     let ai = ai_section.map(|ai| {
@@ -159,16 +164,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             tiers: tier_names,
         }
     });
-    let builtin_automation;
-    let automation_section = match &raw.automation {
-        Some(section) => Some(section),
-        None => {
-            builtin_automation = serde_yaml::from_str::<RawPolicy>(super::DEFAULT_POLICY)
-                .ok()
-                .and_then(|p| p.automation);
-            builtin_automation.as_ref()
-        }
-    };
+    let automation_section = raw.automation.as_ref().or(builtin_automation.as_ref());
     let automation = automation_section.map_or_else(Default::default, |section| {
         let version_bumps_only = match section.may_change.as_deref().map(str::trim) {
             None | Some("version-bumps") => true,
@@ -232,13 +228,4 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 .map(|r| (r.score, r.approvals)),
         },
     })
-}
-
-/// The built-in policy's `ai_assisted:` section: what applies when a policy file has none.
-fn builtin_ai_section() -> Option<super::raw::RawAiAssisted> {
-    let raw: RawPolicy = serde_yaml::from_str(super::DEFAULT_POLICY).ok()?;
-    match raw.ai_assisted? {
-        super::raw::AiSetting::On(ai) => Some(ai),
-        super::raw::AiSetting::Off(_) => None,
-    }
 }

@@ -688,12 +688,7 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
             continue;
         }
         let whole = caps.get(0).expect("group 0 always exists");
-        let mut vars = run.context.clone();
-        for name in re.capture_names().flatten() {
-            if let Some(m) = caps.name(name) {
-                vars.insert(name.to_owned(), m.as_str().to_owned());
-            }
-        }
+        let vars = capture_vars(run, re, &caps);
         let start_col = to_u32(text[..whole.start()].chars().count() + 1);
         let end_col = to_u32(text[..whole.end()].chars().count()).max(start_col);
         out.push(RuleMatch {
@@ -711,6 +706,21 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
         });
     }
     out
+}
+
+/// The message variables of a regex match: the file's context plus the named groups.
+fn capture_vars(
+    run: &FileRun<'_>,
+    re: &regex::Regex,
+    caps: &regex::Captures<'_>,
+) -> BTreeMap<String, String> {
+    let mut vars = run.context.clone();
+    for name in re.capture_names().flatten() {
+        if let Some(m) = caps.name(name) {
+            vars.insert(name.to_owned(), m.as_str().to_owned());
+        }
+    }
+    vars
 }
 
 /// `side: old` regex rules: removed lines that match (what the change takes away, for files
@@ -734,12 +744,7 @@ fn removed_line_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<R
         let Some(caps) = re.captures(text) else {
             continue;
         };
-        let mut vars = run.context.clone();
-        for name in re.capture_names().flatten() {
-            if let Some(m) = caps.name(name) {
-                vars.insert(name.to_owned(), m.as_str().to_owned());
-            }
-        }
+        let vars = capture_vars(run, re, &caps);
         out.push(RuleMatch {
             range: None,
             snippet: None,

@@ -6,46 +6,53 @@
 use super::Language;
 use tree_sitter::{Node, Tree};
 
-/// Whether the whole file is test code by its path.
+/// Whether the whole file is test code by its path: a test (`is_test_file`), or a fixture,
+/// example, benchmark or documentation file — none of it is deployed as it stands.
 pub fn is_test_path(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    let dirs = &parts[..parts.len().saturating_sub(1)];
+    let name = parts.last().copied().unwrap_or("");
+    is_test_file(path)
+        || dirs.iter().any(|d| {
+            matches!(
+                *d,
+                "benches"
+                    | "examples"
+                    | "example"
+                    | "samples"
+                    | "testdata"
+                    | "fixtures"
+                    | "docs"
+                    | "doc"
+            )
+        })
+        // chart-testing's values files: `charts/x/ci/*-values.yaml`.
+        || (dirs.last() == Some(&"ci")
+            && (name.ends_with("-values.yaml") || name.ends_with("-values.yml")))
+}
+
+/// Whether the file is a test proper (under a test directory, or named as one): deleting it
+/// removes a check, unlike deleting an example or a fixture.
+pub fn is_test_file(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
     let dirs = &parts[..parts.len().saturating_sub(1)];
     if dirs.iter().any(|d| {
         matches!(
             *d,
-            "tests"
-                | "test"
-                | "spec"
-                | "benches"
-                | "examples"
-                | "example"
-                | "samples"
-                | "__tests__"
-                | "testdata"
-                | "fixtures"
-                | "unittests"
-                | "e2e"
-                | "docs"
-                | "doc"
+            "tests" | "test" | "spec" | "__tests__" | "unittests" | "e2e"
         )
     }) {
         return true;
     }
     let name = parts.last().copied().unwrap_or("");
-    // chart-testing's values files: `charts/x/ci/*-values.yaml`.
-    if dirs.last() == Some(&"ci")
-        && (name.ends_with("-values.yaml") || name.ends_with("-values.yml"))
-    {
-        return true;
-    }
     name.ends_with("_test.go")
         || name.ends_with("_test.py")
         || name.starts_with("test_") && name.ends_with(".py")
         || [".test.", ".spec."].iter().any(|m| name.contains(m))
         || name.ends_with("_test.rs")
         || name.ends_with("_spec.rb")
-        || (name.ends_with(".java")
-            && (name.ends_with("Test.java") || name.ends_with("Tests.java")))
+        || name.ends_with("Test.java")
+        || name.ends_with("Tests.java")
         || name == "tests.rs"
 }
 
@@ -99,6 +106,26 @@ fn is_test_attribute(attr: Node<'_>, src: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn tests_by_path_but_not_examples_or_docs() {
+        for path in [
+            "spec/gitlab_shell_discover_spec.rb",
+            "internal/command/x/x_test.go",
+            "src/test/java/org/example/OwnerTests.java",
+            "web/src/app.spec.ts",
+        ] {
+            assert!(is_test_file(path), "{path}");
+        }
+        for path in [
+            "examples/vpc-flow-logs/s3.tf",
+            "docs/guide.md",
+            "src/lib.rs",
+            "testing.md",
+        ] {
+            assert!(!is_test_file(path), "{path}");
+        }
+    }
+
     use crate::analysis::syntax::parse;
 
     #[test]

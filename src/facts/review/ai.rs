@@ -19,6 +19,7 @@ pub struct AiSignal {
 /// Every signal that fires, in a stable order (commits oldest first, then labels, then the box).
 pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
     let mut out = Vec::new();
+    let short = |sha: &str| sha[..sha.len().min(10)].to_owned();
     for commit in &meta.commits {
         for (token, value) in &commit.trailers {
             let fired = policy.trailers.iter().any(|(want_token, glob)| {
@@ -27,15 +28,11 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
             if fired {
                 out.push(AiSignal {
                     kind: "trailer".into(),
-                    detail: format!(
-                        "commit {}: {token}: {value}",
-                        &commit.sha[..commit.sha.len().min(10)]
-                    ),
+                    detail: format!("commit {}: {token}: {value}", short(&commit.sha)),
                 });
             }
         }
     }
-    let short = |sha: &str| sha[..sha.len().min(10)].to_owned();
     let agent = |who: &str| policy.authors.iter().any(|glob| wildcard_match(glob, who));
     if let Some(author) = meta.author.as_deref().filter(|a| agent(a)) {
         out.push(AiSignal {
