@@ -40,7 +40,7 @@ async fn mount_pr(server: &MockServer, pr: &Pr<'_>) {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "number": 1, "title": "Scale the API", "body": pr.body, "draft": false,
             "user": {"login": "alice"}, "labels": [{"name": "infra"}],
-            "head": {"sha": pr.head}, "base": {"sha": pr.base}
+            "head": {"sha": pr.head, "ref": "feature"}, "base": {"sha": pr.base}
         })))
         .mount(server)
         .await;

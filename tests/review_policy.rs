@@ -417,3 +417,29 @@ fn dependency_bots_may_bump_versions_in_tier_1_but_not_change_code() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn a_coding_agents_branch_marks_the_change_ai_assisted_with_default_policy() {
+    let run = |branch: &str| {
+        let repo = TestRepo::new();
+        repo.write("src/lib.rs", "pub fn a() -> u8 {\n    1\n}\n");
+        repo.commit("base");
+        repo.git(&["checkout", "-q", "-b", branch]);
+        repo.write("src/lib.rs", "pub fn a() -> u8 {\n    2\n}\n");
+        repo.commit("tweak");
+        let out = repo
+            .changegate()
+            .args(["check", "--base", "main", "--format", "json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let agent = run("copilot/fix-return-value");
+    assert_eq!(agent["ai_signals"][0]["kind"], "branch", "{agent:#}");
+    assert_eq!(
+        agent["ai_signals"][0]["detail"],
+        "branch `copilot/fix-return-value`"
+    );
+    let human = run("fix-return-value");
+    assert_eq!(human["ai_signals"], serde_json::json!([]), "{human:#}");
+}

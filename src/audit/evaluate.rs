@@ -92,6 +92,7 @@ pub fn platform_meta(
         reviews,
         reviews_known: merged.reviews_unavailable.is_none(),
         head_sha: merged.head_sha.clone(),
+        branch: None,
     }
 }
 
@@ -139,7 +140,22 @@ pub fn git_meta(commit: &HistoryCommit) -> ChangeMeta {
         reviews_known: !reviews.is_empty(),
         reviews,
         head_sha: Some(commit.sha.clone()),
+        branch: merged_branch(&commit.message),
     }
+}
+
+/// The branch a merge commit names: GitHub's `Merge pull request #12 from owner/BRANCH` and
+/// GitLab's (and git's) `Merge branch 'BRANCH' into 'main'`.
+fn merged_branch(message: &str) -> Option<String> {
+    let first = message.lines().next()?;
+    if let Some(rest) = first.strip_prefix("Merge pull request #") {
+        let (_, from) = rest.split_once(" from ")?;
+        let (_owner, branch) = from.trim().split_once('/')?;
+        return (!branch.is_empty()).then(|| branch.to_owned());
+    }
+    let rest = first.strip_prefix("Merge branch '")?;
+    let (branch, _) = rest.split_once('\'')?;
+    (!branch.is_empty()).then(|| branch.to_owned())
 }
 
 /// `Bob B <bob@example.com>` → `bob`: the e-mail's local part (often the login in a company),
@@ -168,6 +184,21 @@ mod tests {
         assert!(t("2026-01-01T10:00:00.000Z") < t("2026-01-01T12:00:00Z"));
         assert!(t("2026-01-01T13:00:00+02:00") < t("2026-01-01T12:00:00Z"));
         assert_eq!(t("not a time"), None);
+    }
+
+    #[test]
+    fn merge_commits_name_their_branch() {
+        let b = |m: &str| merged_branch(m);
+        assert_eq!(
+            b("Merge pull request #4127 from octo/copilot/fix-retry\n\nFix retry").as_deref(),
+            Some("copilot/fix-retry")
+        );
+        assert_eq!(
+            b("Merge branch 'claude/issue-7' into 'main'\n\nSee merge request g/p!3").as_deref(),
+            Some("claude/issue-7")
+        );
+        assert_eq!(b("Fix the retry loop"), None);
+        assert_eq!(b("Merge pull request #1 from nobranch"), None);
     }
 
     #[test]

@@ -70,6 +70,7 @@ impl Check for Patterns {
                         };
                         finding.snippet = m.snippet;
                         finding.item = m.item;
+                        finding.url = rule.url.clone();
                         finding
                     })
                     .chain(budget_finding)

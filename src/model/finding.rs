@@ -73,6 +73,9 @@ pub struct Finding {
     /// rendered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// Where the rule is documented (a rule's `url`; the catalog entry for built-in rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Finding {
@@ -90,6 +93,7 @@ impl Finding {
             item: None,
             snippet: None,
             subject: None,
+            url: None,
         }
     }
 

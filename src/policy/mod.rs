@@ -127,6 +127,8 @@ pub struct AiPolicy {
     pub authors: Vec<String>,
     /// Commit-message line globs (agents' footers).
     pub messages: Vec<String>,
+    /// Branch-name globs (agents' prefixes).
+    pub branches: Vec<String>,
     pub extra_approvals: u32,
     pub reviewers_from: Vec<String>,
     /// Tier names where the extra requirement applies.

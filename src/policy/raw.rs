@@ -93,6 +93,10 @@ pub struct RawAiAssisted {
     /// agents write (`*Generated with [Claude Code]*`).
     #[serde(default)]
     pub messages: Vec<String>,
+    /// Globs matched (case-insensitively) against the branch the change comes from: the
+    /// prefixes agents push to (`copilot/*`, `claude/*`).
+    #[serde(default)]
+    pub branches: Vec<String>,
     /// What an AI-assisted change needs on top of its tiers.
     #[serde(default)]
     pub require: RawAiRequire,

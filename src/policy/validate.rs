@@ -159,6 +159,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             checkbox: ai.checkbox.clone(),
             authors: ai.authors.clone(),
             messages: ai.messages.clone(),
+            branches: ai.branches.clone(),
             extra_approvals: ai.require.extra_approvals,
             reviewers_from: ai.require.reviewers_from.clone(),
             tiers: tier_names,

@@ -61,6 +61,8 @@ struct JsonFinding<'a> {
     note: Option<&'a str>,
     item: Option<&'a str>,
     snippet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     fingerprint: String,
 }
 
@@ -77,6 +79,7 @@ impl<'a> JsonFinding<'a> {
             note: f.note.as_deref(),
             item: f.item.as_deref(),
             snippet: f.snippet.as_deref(),
+            url: f.url.as_deref(),
             fingerprint,
         }
     }

@@ -115,3 +115,44 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// The catalog of built-in rules (`docs/rule-catalog.md`): one section per rule, headed by its
+/// id (the anchor each rule's `url` points at), with what `explain` says about it.
+pub fn catalog(
+    set: &RuleSet,
+    packs: &[crate::rules::Pack],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "# Built-in rules")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Generated from `rules/*.yml` (`CHANGEGATE_BLESS=1 cargo test --lib rule_catalog`); `changegate explain ID` prints the same text."
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| pack | id prefix | rules |")?;
+    writeln!(out, "|---|---|---|")?;
+    for pack in packs {
+        let origin = format!("builtin:{}", pack.name);
+        let count = set.rules.iter().filter(|r| r.origin == origin).count();
+        writeln!(out, "| `{}` | `{}/` | {count} |", pack.name, pack.prefix)?;
+    }
+    for rule in &set.rules {
+        writeln!(out)?;
+        writeln!(out, "## {}", rule.id)?;
+        writeln!(out)?;
+        let mut body = Vec::new();
+        explain(rule, &mut body)?;
+        let body = String::from_utf8_lossy(&body);
+        // The first line repeats the heading; the link points at this very section.
+        let body: Vec<&str> = body
+            .lines()
+            .skip(1)
+            .filter(|line| !line.starts_with("More: "))
+            .collect();
+        writeln!(out, "```text")?;
+        writeln!(out, "{}", body.join("\n").trim())?;
+        writeln!(out, "```")?;
+    }
+    Ok(())
+}

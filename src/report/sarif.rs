@@ -34,7 +34,7 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
     let rule_entries: Vec<Value> = rules
         .iter()
         .map(|(id, f)| {
-            json!({
+            let mut entry = json!({
                 "id": id,
                 "name": id.replace(['/', '-'], "_"),
                 "shortDescription": { "text": clip(id, MAX_DESCRIPTION) },
@@ -43,7 +43,11 @@ pub fn render(v: &Verdict, out: &mut dyn Write) -> std::io::Result<()> {
                 "help": { "text": f.note.clone().unwrap_or_else(|| f.message.clone()) },
                 "defaultConfiguration": { "level": level(f.severity) },
                 "properties": { "check": f.check },
-            })
+            });
+            if let Some(url) = f.url.as_deref().filter(|u| u.starts_with("https://")) {
+                entry["helpUri"] = json!(url);
+            }
+            entry
         })
         .collect();
     // Code scanning rejects a result without a location: change-wide findings (approvals,

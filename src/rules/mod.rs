@@ -15,7 +15,7 @@ mod when;
 
 pub use engine::{run_file, run_file_within_budget, run_rule, RuleMatch};
 pub use keypath::KeyPattern;
-pub use packs::BUILTIN_PACKS;
+pub use packs::{catalog_anchor, Pack, BUILTIN_PACKS, CATALOG_URL};
 pub use raw::{Scope, Side};
 pub use when::When;
 
@@ -224,8 +224,8 @@ impl RuleSet {
         // Query compilation dominates loading: files compile in parallel, results keep file order.
         let mut sources: Vec<(String, &str)> = BUILTIN_PACKS
             .iter()
-            .filter(|(name, _)| packs.is_none_or(|wanted| wanted.iter().any(|w| w == name)))
-            .map(|(name, text)| (format!("builtin:{name}"), *text))
+            .filter(|pack| packs.is_none_or(|wanted| wanted.iter().any(|w| pack.is(w))))
+            .map(|pack| (format!("builtin:{}", pack.name), pack.text))
             .collect();
         sources.extend(
             custom
@@ -249,8 +249,8 @@ impl RuleSet {
         }
         if let Some(wanted) = packs {
             for name in wanted {
-                if !BUILTIN_PACKS.iter().any(|(n, _)| n == name) {
-                    let known: Vec<&str> = BUILTIN_PACKS.iter().map(|(n, _)| *n).collect();
+                if !BUILTIN_PACKS.iter().any(|pack| pack.is(name)) {
+                    let known: Vec<&str> = BUILTIN_PACKS.iter().map(|pack| pack.name).collect();
                     problems.push(RuleProblem {
                         origin: "policy".into(),
                         location: None,
@@ -607,6 +607,12 @@ fn compile_rule(
     if !problems.is_empty() {
         return Err(problems);
     }
+    // A built-in rule without its own link points at its catalog entry.
+    let url = raw.url.clone().or_else(|| {
+        origin
+            .starts_with("builtin:")
+            .then(|| format!("{CATALOG_URL}#{}", catalog_anchor(&raw.id)))
+    });
     Ok(Rule {
         id: raw.id,
         languages,
@@ -622,7 +628,7 @@ fn compile_rule(
         file_contains,
         message: raw.message,
         note: raw.note,
-        url: raw.url,
+        url,
         supersedes: raw.supersedes,
         deleted_files: raw.deleted_files,
         matcher,

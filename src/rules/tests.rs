@@ -38,15 +38,24 @@ fn builtin_packs_pass_their_own_tests() {
 #[test]
 fn every_pack_contributes_and_ids_are_prefixed_by_pack() {
     let set = RuleSet::builtin().unwrap();
-    for (pack, _) in BUILTIN_PACKS {
-        let origin = format!("builtin:{pack}");
-        assert!(
-            set.rules.iter().any(|r| r.origin == origin),
-            "pack {pack} is empty"
-        );
+    for pack in BUILTIN_PACKS {
+        let origin = format!("builtin:{}", pack.name);
+        let mine: Vec<&Rule> = set.rules.iter().filter(|r| r.origin == origin).collect();
+        assert!(!mine.is_empty(), "pack {} is empty", pack.name);
+        for rule in mine {
+            // The docs promise `<pack>/<rule>`: the prefix names the pack the rule comes from.
+            assert!(
+                rule.id.starts_with(&format!("{}/", pack.prefix)),
+                "{} is in pack {} (prefix `{}/`)",
+                rule.id,
+                pack.name,
+                pack.prefix
+            );
+            let url = rule.url.as_deref().unwrap_or_default();
+            assert!(url.starts_with(CATALOG_URL), "{}: {url}", rule.id);
+        }
     }
     for rule in &set.rules {
-        assert!(rule.id.contains('/'), "{} has no pack prefix", rule.id);
         assert!(
             !rule.message.is_empty() && rule.note.is_some(),
             "{} needs a message and a note",
@@ -125,4 +134,35 @@ fn standard_predicates_are_evaluated() {
     let set = RuleSet::load(Some(&[]), &[("t.yml".into(), text.into())], &[]).unwrap();
     let outcomes = selftest::test_all(&set);
     assert!(outcomes[0].passed(), "{outcomes:?}");
+}
+
+#[test]
+fn rule_catalog_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rule-catalog.md");
+    let mut generated = Vec::new();
+    crate::report::rules::catalog(&RuleSet::builtin().unwrap(), &BUILTIN_PACKS, &mut generated)
+        .unwrap();
+    let generated = String::from_utf8(generated).unwrap();
+    if std::env::var("CHANGEGATE_BLESS").is_ok() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/rule-catalog.md is stale: run `CHANGEGATE_BLESS=1 cargo test --lib rule_catalog` and commit it"
+    );
+    // Every rule's url anchor is a heading of the catalog.
+    let set = RuleSet::builtin().unwrap();
+    for rule in &set.rules {
+        assert!(
+            committed.contains(&format!("\n## {}\n", rule.id)),
+            "{}",
+            rule.id
+        );
+        assert!(rule
+            .url
+            .as_deref()
+            .unwrap()
+            .ends_with(&format!("#{}", catalog_anchor(&rule.id))));
+    }
 }

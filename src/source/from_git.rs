@@ -52,6 +52,17 @@ fn gave_up_on_renames(stderr: &str) -> bool {
 }
 
 /// Resolves the default base: the merge-base of HEAD with the first upstream candidate that exists.
+/// The checked-out branch when the head is it (a named revision that is the current branch,
+/// the working tree or the index); `None` when detached or when the head is another revision.
+fn local_branch(git: &Git, head: &HeadSpec) -> Option<String> {
+    let current = git.current_branch()?;
+    match head {
+        HeadSpec::WorkingTree | HeadSpec::Index => Some(current),
+        HeadSpec::Rev(rev) if rev == "HEAD" || *rev == current => Some(current),
+        HeadSpec::Rev(_) => None,
+    }
+}
+
 fn default_base(git: &Git, head_sha: &str) -> Result<(String, String), SourceError> {
     for candidate in DEFAULT_BASES {
         if let Some(sha) = git.try_resolve_commit(candidate) {
@@ -166,6 +177,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         author,
         commits,
         head_sha: Some(head_commit.clone()),
+        branch: local_branch(&git, &request.head),
         ..ChangeMeta::default()
     };
     let head_rev = match &request.head {

@@ -166,6 +166,15 @@ impl Git {
     }
 
     /// A git config value, if set.
+    /// The checked-out branch's short name, `None` when HEAD is detached.
+    pub fn current_branch(&self) -> Option<String> {
+        let out = self
+            .run(&["symbolic-ref", "--quiet", "--short", "HEAD"])
+            .ok()?;
+        let name = String::from_utf8_lossy(&out).trim().to_owned();
+        (!name.is_empty()).then_some(name)
+    }
+
     pub fn config(&self, key: &str) -> Option<String> {
         let out = self.run(&["config", "--get", key]).ok()?;
         let value = String::from_utf8_lossy(&out).trim().to_owned();

@@ -65,6 +65,18 @@ pub fn detect(policy: &AiPolicy, meta: &ChangeMeta) -> Vec<AiSignal> {
             });
         }
     }
+    if let Some(branch) = meta.branch.as_deref() {
+        if policy
+            .branches
+            .iter()
+            .any(|glob| wildcard_match(glob, branch))
+        {
+            out.push(AiSignal {
+                kind: "branch".into(),
+                detail: format!("branch `{}`", crate::util::escape::clip(branch, 120)),
+            });
+        }
+    }
     for label in &meta.labels {
         if policy.labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
             out.push(AiSignal {
@@ -197,6 +209,33 @@ mod tests {
             ..ChangeMeta::default()
         };
         assert!(detect(&policy(), &bump).is_empty());
+    }
+
+    #[test]
+    fn agent_branch_prefixes_fire_but_look_alikes_do_not() {
+        let on = |branch: &str| ChangeMeta {
+            branch: Some(branch.into()),
+            ..ChangeMeta::default()
+        };
+        // Branch names the agents push to (Copilot coding agent, Claude Code's action, Codex).
+        for branch in [
+            "copilot/fix-retry-loop",
+            "claude/issue-42-20260101",
+            "codex/add-tests",
+        ] {
+            let signals = detect(&policy(), &on(branch));
+            assert_eq!(signals.len(), 1, "{branch}");
+            assert_eq!(signals[0].kind, "branch");
+            assert_eq!(signals[0].detail, format!("branch `{branch}`"));
+        }
+        for branch in [
+            "fix/copilot-docs",
+            "main",
+            "renovate/tokio-1.x",
+            "claudette/x",
+        ] {
+            assert!(detect(&policy(), &on(branch)).is_empty(), "{branch}");
+        }
     }
 
     #[test]

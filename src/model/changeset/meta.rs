@@ -33,6 +33,9 @@ pub struct ChangeMeta {
     pub reviews_known: bool,
     /// The head commit the reviews are compared with (fresh approvals).
     pub head_sha: Option<String>,
+    /// The branch the change comes from (PR head ref, MR source branch, the local branch):
+    /// coding agents push to their own prefixes (`copilot/…`, `claude/…`).
+    pub branch: Option<String>,
 }
 
 /// One commit of the change.

@@ -99,6 +99,9 @@ pub(crate) struct Label {
 #[derive(Deserialize)]
 struct ShaRef {
     sha: String,
+    /// The branch name (`head.ref`); absent in some older payloads.
+    #[serde(default, rename = "ref")]
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -319,6 +322,7 @@ async fn load_pull(
         reviews,
         reviews_known: true,
         head_sha: Some(pr.head.sha.clone()),
+        branch: pr.head.name.clone(),
     };
     Ok(Target {
         number: Some(number),

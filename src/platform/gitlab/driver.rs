@@ -72,6 +72,7 @@ impl Platform for GitlabDriver {
             description_source: Some(format!("merge request !{}", env.iid)),
             labels: env.labels.clone(),
             head_sha: Some(env.head_sha.clone()),
+            branch: env.source_branch.clone(),
             ..ChangeMeta::default()
         };
         let (base_sha, head_sha) = env.judged();

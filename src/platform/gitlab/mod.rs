@@ -30,6 +30,8 @@ pub struct Env {
     pub base_sha: String,
     pub head_sha: String,
     pub title: Option<String>,
+    /// `CI_MERGE_REQUEST_SOURCE_BRANCH_NAME`.
+    pub source_branch: Option<String>,
     pub labels: Vec<String>,
     pub description: Option<String>,
     pub description_truncated: bool,
@@ -135,6 +137,7 @@ impl Env {
                 base_sha: required("CI_MERGE_REQUEST_DIFF_BASE_SHA")?,
                 head_sha: required("CI_COMMIT_SHA")?,
                 title: var("CI_MERGE_REQUEST_TITLE"),
+                source_branch: var("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"),
                 labels: var("CI_MERGE_REQUEST_LABELS")
                     .map(|l| {
                         l.split(',')
