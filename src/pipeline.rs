@@ -173,7 +173,13 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     let mut notes = std::mem::take(&mut change.notes);
     notes.extend(options.platform_notes.iter().cloned());
     let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
-    let rules = load_rules(&policy, &base_files)?;
+    // Built-in queries are compiled only for the languages this change holds.
+    let present: std::collections::BTreeSet<crate::model::language::Language> = change
+        .files
+        .iter()
+        .filter_map(crate::analysis::language_of)
+        .collect();
+    let rules = load_rules(&policy, &base_files, Some(&present))?;
     if change.files.is_empty() && options.docs_pending && options.platform_meta.is_none() {
         notes.extend(first_run_hints(&policy));
     }
@@ -188,8 +194,36 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
     lap(&mut timings.policy);
 
-    let analysis =
-        crate::analysis::analyse(&change, &policy, crate::analysis::DEFAULT_PARSE_BUDGET);
+    // Query rules run on each file while its trees exist; the trees are then dropped, so peak
+    // memory holds the trees of the files in flight, not of the whole change.
+    let outcomes: Vec<std::sync::OnceLock<crate::rules::QueryOutcome>> = change
+        .files
+        .iter()
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    let visit = |index: usize,
+                 file: &crate::model::changeset::FileChange,
+                 analysis: &crate::analysis::FileAnalysis,
+                 syntax: &crate::analysis::FileSyntax| {
+        let outcome = crate::analysis::guard::run("rule queries", |_| {
+            crate::rules::run_file_queries(&rules, file, analysis, syntax)
+        })
+        .map_err(|e| e.to_string());
+        let _ = outcomes[index].set(outcome);
+    };
+    let analysis = crate::analysis::analyse_streaming(
+        &change,
+        &policy,
+        crate::analysis::DEFAULT_PARSE_BUDGET,
+        &visit,
+    );
+    let outcomes: Vec<crate::rules::QueryOutcome> = outcomes
+        .into_iter()
+        .map(|o| {
+            o.into_inner()
+                .unwrap_or_else(|| Err("the analysis did not visit this file".into()))
+        })
+        .collect();
     lap(&mut timings.analysis);
     timings.bytes_parsed = analysis.syntax.iter().map(|s| s.parsed_bytes).sum();
     let head = head_git.as_ref().zip(change.meta.head_sha.as_deref());
@@ -209,6 +243,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         analysis: &analysis,
         policy: &policy,
         rules: &rules,
+        query_outcomes: Some(&outcomes),
         facts: &facts,
         settings: &settings,
     };
@@ -228,7 +263,13 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
 }
 
 /// Loads the policy's built-in packs and its custom rule directories.
-pub fn load_rules(policy: &Policy, from: &BaseFiles) -> Result<crate::rules::RuleSet, Error> {
+/// `present`: compile built-in queries only for these languages (`None`: all, for listings,
+/// tests and audits that judge many changes with one set).
+pub fn load_rules(
+    policy: &Policy,
+    from: &BaseFiles,
+    present: Option<&std::collections::BTreeSet<crate::model::language::Language>>,
+) -> Result<crate::rules::RuleSet, Error> {
     let mut custom = Vec::new();
     for dir in &policy.rule_dirs {
         for (path, bytes) in from.list_gate(dir)? {
@@ -240,10 +281,11 @@ pub fn load_rules(policy: &Policy, from: &BaseFiles) -> Result<crate::rules::Rul
         }
     }
     custom.sort();
-    Ok(crate::rules::RuleSet::load(
+    Ok(crate::rules::RuleSet::load_for(
         policy.rule_packs.as_deref(),
         &custom,
         &policy.rule_disable,
+        present,
     )?)
 }
 

@@ -56,12 +56,20 @@ pub fn countable(name: &str) -> bool {
     name.len() > 2 && !UBIQUITOUS.contains(&name)
 }
 
+/// What the analysis already knows of a file of the change: its tree, or (once the trees were
+/// dropped) its identifier counts.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    Tree(&'a tree_sitter::Tree),
+    Counts(&'a BTreeMap<String, usize>),
+}
+
 /// Counts references to `names` (per language) in `files` (`path`, text), which must be sorted.
-/// `parsed` holds trees the analysis already built (the change's own files), reused as they are.
+/// `known` holds what the analysis learned of the change's own files, reused as it is.
 pub fn count(
     names: &BTreeMap<Language, BTreeSet<String>>,
     files: &[(String, String)],
-    parsed: &BTreeMap<&str, &tree_sitter::Tree>,
+    known: &BTreeMap<&str, Known<'_>>,
 ) -> FanIn {
     let mut scanned: Vec<(&str, &str, Language)> = Vec::new();
     let (mut bytes, mut truncated) = (0u64, false);
@@ -88,8 +96,15 @@ pub fn count(
             if !wanted.iter().any(|n| text.contains(n.as_str())) {
                 return Some(BTreeMap::new());
             }
-            crate::analysis::guard::run("fan-in", |_| match parsed.get(path) {
-                Some(tree) => Some(references_in_tree(tree, text, wanted)),
+            crate::analysis::guard::run("fan-in", |_| match known.get(path) {
+                Some(Known::Tree(tree)) => Some(references_in_tree(tree, text, wanted)),
+                Some(Known::Counts(counts)) => Some(
+                    counts
+                        .iter()
+                        .filter(|(name, _)| wanted.contains(name.as_str()))
+                        .map(|(name, n)| (name.clone(), *n))
+                        .collect(),
+                ),
                 None => parse(
                     *language,
                     text,
@@ -124,6 +139,20 @@ fn references_in_tree(
     text: &str,
     wanted: &BTreeSet<String>,
 ) -> BTreeMap<String, usize> {
+    references_where(tree, text, |name| wanted.contains(name))
+}
+
+/// Every identifier leaf's references (definitions not counted), what a file contributes to any
+/// fan-in count: kept when the analysis drops the file's tree.
+pub fn identifier_counts(tree: &tree_sitter::Tree, text: &str) -> BTreeMap<String, usize> {
+    references_where(tree, text, countable)
+}
+
+fn references_where(
+    tree: &tree_sitter::Tree,
+    text: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     let mut cursor = tree.walk();
     let mut parents: Vec<&'static str> = Vec::new();
@@ -131,7 +160,7 @@ fn references_in_tree(
         let node = cursor.node();
         if node.child_count() == 0 && node.kind().ends_with("identifier") {
             let name = &text[node.byte_range()];
-            if wanted.contains(name) {
+            if wanted(name) {
                 let definition = cursor.field_name() == Some("name")
                     && parents.last().is_some_and(|p| {
                         matches!(
@@ -186,6 +215,29 @@ mod tests {
             ("README.md".to_owned(), "apply apply".to_owned()),
         ];
         let fan_in = count(&names, &files, &BTreeMap::new());
+        // Counted from kept identifier counts instead of trees: the same.
+        let trees: Vec<tree_sitter::Tree> = files[..2]
+            .iter()
+            .map(|(_, text)| {
+                parse(
+                    Language::Rust,
+                    text,
+                    crate::analysis::syntax::ParseBudget::DEFAULT,
+                )
+                .unwrap()
+            })
+            .collect();
+        let counts: Vec<BTreeMap<String, usize>> = files[..2]
+            .iter()
+            .zip(&trees)
+            .map(|((_, text), tree)| identifier_counts(tree, text))
+            .collect();
+        let known: BTreeMap<&str, Known<'_>> = files[..2]
+            .iter()
+            .zip(&counts)
+            .map(|((path, _), c)| (path.as_str(), Known::Counts(c)))
+            .collect();
+        assert_eq!(count(&names, &files, &known), fan_in);
         assert_eq!(fan_in.references["apply"], 3);
         assert_eq!(fan_in.files_scanned, 2);
         assert!(!fan_in.truncated);

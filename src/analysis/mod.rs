@@ -98,9 +98,46 @@ pub struct FileSyntax {
     pub removed_lines: Vec<u32>,
     /// Bytes of text parsed (both sides), for `--timings`.
     pub parsed_bytes: u64,
+    /// What later stages need from the new tree once the trees are dropped (`compact`).
+    pub kept: Option<KeptFromTree>,
+}
+
+/// The little the stages after the analysis read from a file's new tree, kept so that trees can
+/// be dropped as soon as a file is done (they are most of a large change's memory).
+#[derive(Debug, Default, Clone)]
+pub struct KeptFromTree {
+    /// Byte ranges of comment nodes, when the new text holds a suppression marker.
+    pub comments: Option<Vec<(usize, usize)>>,
+    /// References per identifier (definitions not counted), for fan-in; code languages only.
+    pub identifiers: Option<std::collections::BTreeMap<String, usize>>,
 }
 
 impl FileSyntax {
+    /// Drops both trees, keeping what suppressions and fan-in read from the new one.
+    pub fn compact(&mut self, file: &FileChange) {
+        let (Some(tree), Some(text)) = (self.new_tree.take(), file.new_text.as_deref()) else {
+            self.old_tree = None;
+            return;
+        };
+        self.old_tree = None;
+        let code = self.language.is_some_and(|l| !l.is_config());
+        self.kept = Some(KeptFromTree {
+            comments: text
+                .contains(crate::model::finding::SUPPRESSION_MARKER)
+                .then(|| comment_ranges(&tree)),
+            identifiers: code.then(|| fanin::identifier_counts(&tree, text)),
+        });
+    }
+
+    /// Comment byte ranges of the new side, when it was parsed.
+    pub fn comments(&self) -> Option<Vec<(usize, usize)>> {
+        match (&self.new_tree, &self.kept) {
+            (Some(tree), _) => Some(comment_ranges(tree)),
+            (None, Some(kept)) => kept.comments.clone(),
+            (None, None) => None,
+        }
+    }
+
     /// Whether `line` (new side) is test code.
     pub fn is_test_line(&self, line: u32) -> bool {
         self.whole_file_is_test
@@ -157,6 +194,21 @@ pub fn analyse(change: &ChangeSet, policy: &Policy, parse_budget: ParseBudget) -
     analyse_with(change, policy, parse_budget, None)
 }
 
+/// Work done on each file while its trees exist (the rule queries): called with the file's
+/// index, then the trees are dropped (`FileSyntax::compact`). Peak memory is then the trees of
+/// the files being analysed at once, not of the whole change.
+pub type TreeVisit<'a> = dyn Fn(usize, &FileChange, &FileAnalysis, &FileSyntax) + Sync + 'a;
+
+/// `analyse`, visiting each file's trees and dropping them as soon as the file is done.
+pub fn analyse_streaming(
+    change: &ChangeSet,
+    policy: &Policy,
+    parse_budget: ParseBudget,
+    visit: &TreeVisit<'_>,
+) -> Analysis {
+    analyse_inner(change, policy, parse_budget, None, Some(visit))
+}
+
 /// `analyse`, reusing (and filling) a cache of parsed blobs.
 pub fn analyse_with(
     change: &ChangeSet,
@@ -164,11 +216,29 @@ pub fn analyse_with(
     parse_budget: ParseBudget,
     trees: Option<&TreeCache>,
 ) -> Analysis {
+    analyse_inner(change, policy, parse_budget, trees, None)
+}
+
+fn analyse_inner(
+    change: &ChangeSet,
+    policy: &Policy,
+    parse_budget: ParseBudget,
+    trees: Option<&TreeCache>,
+    visit: Option<&TreeVisit<'_>>,
+) -> Analysis {
     let run = || {
         change
             .files
             .par_iter()
-            .map(|file| analyse_file_with(file, policy, parse_budget, trees))
+            .enumerate()
+            .map(|(index, file)| {
+                let (analysis, mut syntax) = analyse_file_with(file, policy, parse_budget, trees);
+                if let Some(visit) = visit {
+                    visit(index, file, &analysis, &syntax);
+                    syntax.compact(file);
+                }
+                (analysis, syntax)
+            })
             .unzip()
     };
     // Tree walks recurse with the nesting of the file; big stacks (and MAX_TREE_DEPTH) keep a
@@ -195,6 +265,34 @@ pub fn analyse_with(
     };
     relocate::terraform_moves(&change.files, &mut files, &mut syntax);
     Analysis { files, syntax }
+}
+
+/// The language a changed file is analysed as (its path, else its new or old text's shebang).
+pub fn language_of(file: &FileChange) -> Option<Language> {
+    let sample = file.new_text.as_deref().or(file.old_text.as_deref());
+    Language::detect(file.path(), sample)
+}
+
+/// Byte ranges of every comment node (suppression markers count only inside comments).
+pub fn comment_ranges(tree: &Tree) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        if node.kind().contains("comment") {
+            out.push((node.start_byte(), node.end_byte()));
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
+        }
+    }
 }
 
 /// Stack size of the analysis threads.
@@ -337,8 +435,7 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
         (a, b) => a.or(b),
     };
     let (added, removed) = file.line_counts();
-    let sample = file.new_text.as_deref().or(file.old_text.as_deref());
-    let language = Language::detect(file.path(), sample);
+    let language = language_of(file);
     let mut coverage = Coverage::default();
     let lfs = [file.old_text.as_deref(), file.new_text.as_deref()]
         .into_iter()

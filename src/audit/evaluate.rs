@@ -51,6 +51,7 @@ pub fn evaluate(
         analysis: &analysis,
         policy,
         rules: &rules,
+        query_outcomes: None,
         facts: &facts,
         settings: &settings,
     };

@@ -38,6 +38,9 @@ pub struct CheckContext<'a> {
     pub analysis: &'a Analysis,
     pub policy: &'a Policy,
     pub rules: &'a crate::rules::RuleSet,
+    /// Per file, the query rules' outcome computed while the analysis held the trees (which it
+    /// then dropped); `None`: the trees are still in `analysis`, run everything here.
+    pub query_outcomes: Option<&'a [crate::rules::QueryOutcome]>,
     pub facts: &'a crate::facts::Facts,
     pub settings: &'a Settings,
 }

@@ -5,6 +5,7 @@ use super::coverage::{fails_closed, internal_error};
 use super::{Check, CheckContext};
 use crate::analysis::guard;
 use crate::model::{Finding, Severity};
+use crate::rules::run_file_rest;
 use crate::rules::run_file_within_budget;
 use rayon::prelude::*;
 
@@ -23,17 +24,31 @@ impl Check for Patterns {
             .par_iter()
             .zip(cx.analysis.files.par_iter())
             .zip(cx.analysis.syntax.par_iter())
-            .map(|((file, analysis), syntax)| {
+            .enumerate()
+            .map(|(index, ((file, analysis), syntax))| {
                 // A panic in one file's rules is that file's internal error; the run goes on.
-                let (matches, over_budget) = match guard::run("rule queries", |_| {
-                    run_file_within_budget(cx.rules, file, analysis, syntax)
-                }) {
+                let outcome = match cx.query_outcomes {
+                    Some(outcomes) => match outcomes.get(index) {
+                        Some(Ok((queries, over_budget))) => guard::run("rule queries", |_| {
+                            let all = run_file_rest(cx.rules, file, analysis, syntax, queries.clone());
+                            (all, *over_budget)
+                        })
+                        .map_err(|e| e.to_string()),
+                        Some(Err(error)) => Err(error.clone()),
+                        None => Err("no query outcome for this file".to_owned()),
+                    },
+                    None => guard::run("rule queries", |_| {
+                        run_file_within_budget(cx.rules, file, analysis, syntax)
+                    })
+                    .map_err(|e| e.to_string()),
+                };
+                let (matches, over_budget) = match outcome {
                     Ok(result) => result,
                     Err(error) => {
                         return vec![internal_error(
                             "analysis",
                             &analysis.path,
-                            &error.to_string(),
+                            &error,
                             fails_closed(cx, analysis),
                         )];
                     }

@@ -78,6 +78,7 @@ fn configured_rules(directory: Option<&Path>) -> anyhow::Result<crate::rules::Ru
     Ok(crate::load_rules(
         &policy,
         &crate::source::base_files::BaseFiles::Disk(root),
+        None,
     )?)
 }
 

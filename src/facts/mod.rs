@@ -159,13 +159,17 @@ fn fan_in(
     // Only files that mention a name at all are read and parsed (git grep, in git's own
     // threads); without git grep, every file of the languages.
     let words: Vec<&str> = names.values().flatten().map(String::as_str).collect();
-    let mentioning = git.files_mentioning(head_sha, &words);
-    let (mut files, truncated) = git.texts_at(
-        head_sha,
-        |p| keep(p) && !changed.contains(p) && mentioning.as_ref().is_none_or(|m| m.contains(p)),
-        fanin::MAX_FILES,
-        fanin::MAX_BYTES,
-    )?;
+    let extensions: Vec<&str> = languages.iter().flat_map(|l| l.extensions()).collect();
+    let unchanged = |p: &str| keep(p) && !changed.contains(p);
+    let (mut files, truncated) = match git.files_mentioning(head_sha, &words, &extensions) {
+        Some(mentioning) => git.texts_of(
+            head_sha,
+            mentioning.into_iter().filter(|p| unchanged(p)).collect(),
+            fanin::MAX_FILES,
+            fanin::MAX_BYTES,
+        )?,
+        None => git.texts_at(head_sha, unchanged, fanin::MAX_FILES, fanin::MAX_BYTES)?,
+    };
     // The head commit plus the change's own versions (a working tree or index differs from it).
     let mut by_path: BTreeMap<String, String> = files.drain(..).collect();
     for file in &change.files {
@@ -179,14 +183,21 @@ fn fan_in(
         }
     }
     let files: Vec<(String, String)> = by_path.into_iter().collect();
-    // The change's files were parsed by the analysis already: reuse those trees.
-    let parsed: BTreeMap<&str, &tree_sitter::Tree> = change
+    // The change's files were parsed by the analysis already: reuse what it kept.
+    let known: BTreeMap<&str, fanin::Known<'_>> = change
         .files
         .iter()
         .zip(&analysis.syntax)
-        .filter_map(|(f, s)| Some((f.new_path.as_deref()?, s.new_tree.as_ref()?)))
+        .filter_map(|(f, s)| {
+            let known = match (&s.new_tree, &s.kept) {
+                (Some(tree), _) => fanin::Known::Tree(tree),
+                (None, Some(kept)) => fanin::Known::Counts(kept.identifiers.as_ref()?),
+                (None, None) => return None,
+            };
+            Some((f.new_path.as_deref()?, known))
+        })
         .collect();
-    let mut result = fanin::count(&names, &files, &parsed);
+    let mut result = fanin::count(&names, &files, &known);
     result.truncated |= truncated;
     Ok(Some(result))
 }

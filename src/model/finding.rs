@@ -47,6 +47,10 @@ impl Range {
     }
 }
 
+/// What starts an inline suppression (`changegate: allow(rule-id) reason: "why"`); files without
+/// it need no suppression scan.
+pub const SUPPRESSION_MARKER: &str = "changegate:";
+
 /// One thing a check has to say about the change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Finding {

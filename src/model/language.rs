@@ -97,6 +97,14 @@ impl Language {
 
     /// Detects the language of `path`, looking at the first line of `text` for a shebang when the
     /// name says nothing.
+    /// The file extensions (lowercase) that mean this language.
+    pub fn extensions(self) -> impl Iterator<Item = &'static str> {
+        EXTENSIONS
+            .iter()
+            .filter(move |(_, language)| *language == self)
+            .map(|(ext, _)| *ext)
+    }
+
     pub fn detect(path: &str, text: Option<&str>) -> Option<Language> {
         let name = path.rsplit('/').next().unwrap_or(path);
         let lower = name.to_ascii_lowercase();
@@ -112,25 +120,41 @@ impl Language {
             return None;
         }
         let ext = lower.rsplit_once('.').map(|(_, e)| e);
-        let by_ext = match ext {
-            Some("rs") => Some(Language::Rust),
-            Some("go") => Some(Language::Go),
-            Some("py" | "pyi") => Some(Language::Python),
-            Some("js" | "mjs" | "cjs" | "jsx") => Some(Language::JavaScript),
-            Some("ts" | "mts" | "cts") => Some(Language::TypeScript),
-            Some("tsx") => Some(Language::Tsx),
-            Some("sh" | "bash") => Some(Language::Bash),
-            Some("yaml" | "yml") => Some(Language::Yaml),
-            Some("json" | "jsonc" | "json5") if lower != "package-lock.json" => {
-                Some(Language::Json)
-            }
-            Some("toml") => Some(Language::Toml),
-            Some("tf" | "tfvars" | "hcl" | "nomad") => Some(Language::Hcl),
-            _ => None,
-        };
+        let by_ext = ext
+            .filter(|_| lower != "package-lock.json")
+            .and_then(|ext| EXTENSIONS.iter().find(|(e, _)| *e == ext))
+            .map(|&(_, language)| language);
         by_ext.or_else(|| shebang(text?))
     }
 }
+
+/// File extensions (lowercase) and their language; `package-lock.json` is left out by name.
+const EXTENSIONS: [(&str, Language); 24] = [
+    ("rs", Language::Rust),
+    ("go", Language::Go),
+    ("py", Language::Python),
+    ("pyi", Language::Python),
+    ("js", Language::JavaScript),
+    ("mjs", Language::JavaScript),
+    ("cjs", Language::JavaScript),
+    ("jsx", Language::JavaScript),
+    ("ts", Language::TypeScript),
+    ("mts", Language::TypeScript),
+    ("cts", Language::TypeScript),
+    ("tsx", Language::Tsx),
+    ("sh", Language::Bash),
+    ("bash", Language::Bash),
+    ("yaml", Language::Yaml),
+    ("yml", Language::Yaml),
+    ("json", Language::Json),
+    ("jsonc", Language::Json),
+    ("json5", Language::Json),
+    ("toml", Language::Toml),
+    ("tf", Language::Hcl),
+    ("tfvars", Language::Hcl),
+    ("hcl", Language::Hcl),
+    ("nomad", Language::Hcl),
+];
 
 /// A Helm chart template (or any Go-templated YAML under `templates/`): `{{ … }}` makes it
 /// something other than YAML until it is rendered, so it is not parsed as YAML (it would only

@@ -229,6 +229,52 @@ pub fn run_file_with_steps(
 }
 
 fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
+    merge(tree_hits(set, run), rest_hits(set, run))
+}
+
+/// What a file's query rules gave while its trees existed: matches and whether a query ran out
+/// of budget, or the internal error that stopped them.
+pub type QueryOutcome = Result<(Vec<(usize, RuleMatch)>, bool), String>;
+
+/// The matches of the rules that need syntax trees (queries), so a caller can run them while
+/// the trees exist and drop the trees before the rest runs; `bool`: a query ran out of budget.
+pub fn run_file_queries(
+    set: &RuleSet,
+    file: &FileChange,
+    analysis: &FileAnalysis,
+    syntax: &FileSyntax,
+) -> (Vec<(usize, RuleMatch)>, bool) {
+    let run = FileRun::new(file, analysis, syntax);
+    let out = tree_hits(set, &run);
+    (out, run.query_over_budget.get())
+}
+
+/// The matches of the rules that need no tree (keys, regexes) merged with `queries` (from
+/// `run_file_queries`): what `run_file` gives.
+pub fn run_file_rest(
+    set: &RuleSet,
+    file: &FileChange,
+    analysis: &FileAnalysis,
+    syntax: &FileSyntax,
+    queries: Vec<(usize, RuleMatch)>,
+) -> Vec<(usize, RuleMatch)> {
+    let run = FileRun::new(file, analysis, syntax);
+    merge(queries, rest_hits(set, &run))
+}
+
+/// Both parts in rule order (a rule is in one part only; each part keeps its own order).
+fn merge(
+    mut queries: Vec<(usize, RuleMatch)>,
+    rest: Vec<(usize, RuleMatch)>,
+) -> Vec<(usize, RuleMatch)> {
+    queries.extend(rest);
+    queries.sort_by_key(|(index, m)| (*index, m.range));
+    queries
+}
+
+/// Query rules: each alone, or all of a language's new-side ones as one combined query; items
+/// attached, sorted, moved code marked.
+fn tree_hits(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
     let analysis = run.analysis;
     let applicable: Vec<bool> = set.rules.iter().map(|r| run.applies(r, true)).collect();
     let mut out: Vec<(usize, RuleMatch)> = Vec::new();
@@ -236,13 +282,11 @@ fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
         .language
         .and_then(|l| set.combined.iter().find(|c| c.language == l));
     for (index, rule) in set.rules.iter().enumerate() {
-        if !applicable[index] {
+        if !applicable[index] || !matches!(rule.matcher, Matcher::Query(_)) {
             continue;
         }
         // New-side queries of this language run below, all at once.
-        if matches!(rule.matcher, Matcher::Query(_))
-            && combined.is_some_and(|c| c.rules.contains(&index))
-        {
+        if combined.is_some_and(|c| c.rules.contains(&index)) {
             continue;
         }
         let matches = single_rule_hits(run, rule);
@@ -280,16 +324,30 @@ fn run_file_with(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
             }
         }
     }
-    let mut matches: Vec<RuleMatch> = Vec::new();
-    let mut indexes = Vec::new();
-    for (index, m) in out {
-        indexes.push(index);
-        matches.push(m);
+    let mut out = with_items(run, out);
+    mark_moved(set, run, &mut out);
+    out
+}
+
+/// Key and regex rules (no tree needed), items attached, sorted.
+fn rest_hits(set: &RuleSet, run: &FileRun<'_>) -> Vec<(usize, RuleMatch)> {
+    let mut out: Vec<(usize, RuleMatch)> = Vec::new();
+    for (index, rule) in set.rules.iter().enumerate() {
+        if matches!(rule.matcher, Matcher::Query(_)) || !run.applies(rule, true) {
+            continue;
+        }
+        let matches = single_rule_hits(run, rule);
+        out.extend(matches.into_iter().map(|m| (index, m)));
     }
+    with_items(run, out)
+}
+
+/// Attaches items to `out`'s matches and sorts them by rule, then place.
+fn with_items(run: &FileRun<'_>, out: Vec<(usize, RuleMatch)>) -> Vec<(usize, RuleMatch)> {
+    let (indexes, mut matches): (Vec<usize>, Vec<RuleMatch>) = out.into_iter().unzip();
     attach_items(run, &mut matches);
     let mut out: Vec<(usize, RuleMatch)> = indexes.into_iter().zip(matches).collect();
     out.sort_by_key(|(index, m)| (*index, m.range));
-    mark_moved(set, run, &mut out);
     out
 }
 
@@ -298,12 +356,13 @@ fn single_rule_hits(run: &FileRun<'_>, rule: &Rule) -> Vec<RuleMatch> {
     match &rule.matcher {
         Matcher::Query(queries) => match queries
             .iter()
-            .find(|(l, _, _)| Some(*l) == run.analysis.language)
+            .find(|slot| Some(slot.language) == run.analysis.language)
+            .and_then(|slot| slot.get())
         {
-            Some((_, query, match_index)) => query_hits(
+            Some((query, match_index)) => query_hits(
                 run,
                 query,
-                *match_index,
+                match_index,
                 rule.side,
                 |_| Some(rule),
                 rule.scope == Scope::File,
@@ -526,23 +585,54 @@ fn mark_moved(set: &RuleSet, run: &FileRun<'_>, out: &mut [(usize, RuleMatch)]) 
     if candidates.is_empty() || run.syntax.old_tree.is_none() {
         return;
     }
+    // One walk per side with the language's combined query when it covers every candidate
+    // (the usual case), instead of one walk per rule.
+    let combined = run
+        .analysis
+        .language
+        .and_then(|l| set.combined.iter().find(|c| c.language == l))
+        .filter(|c| candidates.iter().all(|i| c.rules.contains(i)));
     let count = |side: Side| {
         let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        if let Some(combined) = combined {
+            let rule_for = |pattern: usize| {
+                let index = combined.pattern_rules[pattern];
+                candidates.contains(&index).then(|| &set.rules[index])
+            };
+            for (rule, m) in query_hits(
+                run,
+                &combined.query,
+                combined.match_index,
+                side,
+                rule_for,
+                true,
+                Census::Everything,
+            ) {
+                let index = set
+                    .rules
+                    .iter()
+                    .position(|r| std::ptr::eq(r, rule))
+                    .unwrap_or(0);
+                *counts.entry((index, m.normalised)).or_default() += 1;
+            }
+            return counts;
+        }
         for &index in &candidates {
             let rule = &set.rules[index];
             let Matcher::Query(queries) = &rule.matcher else {
                 continue;
             };
-            let Some((_, query, match_index)) = queries
+            let Some((query, match_index)) = queries
                 .iter()
-                .find(|(l, _, _)| Some(*l) == run.analysis.language)
+                .find(|slot| Some(slot.language) == run.analysis.language)
+                .and_then(|slot| slot.get())
             else {
                 continue;
             };
             for (_, m) in query_hits(
                 run,
                 query,
-                *match_index,
+                match_index,
                 side,
                 |_| Some(rule),
                 true,

@@ -13,7 +13,10 @@ mod raw;
 pub mod selftest;
 mod when;
 
-pub use engine::{run_file, run_file_within_budget, run_rule, RuleMatch};
+pub use engine::{
+    run_file, run_file_queries, run_file_rest, run_file_within_budget, run_rule, QueryOutcome,
+    RuleMatch,
+};
 pub use keypath::KeyPattern;
 pub use packs::{catalog_anchor, Pack, BUILTIN_PACKS, CATALOG_URL};
 pub use raw::{Scope, Side};
@@ -24,7 +27,7 @@ use crate::model::Severity;
 use crate::util::glob::{glob_set, Pattern};
 use globset::GlobSet;
 use raw::{RawCase, RawRule, RawWhen};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// A compiled rule.
@@ -68,8 +71,8 @@ pub struct Rule {
 /// How a rule finds matches.
 #[derive(Debug)]
 pub enum Matcher {
-    /// One compiled query per language; the index of the `@match` capture in each.
-    Query(Vec<(Language, tree_sitter::Query, u32)>),
+    /// One query per language, compiled on first use (custom rules: at load, to validate them).
+    Query(Vec<QuerySlot>),
     Key {
         pattern: KeyPattern,
         when: When,
@@ -85,6 +88,54 @@ impl Matcher {
             Matcher::Key { .. } => "key",
             Matcher::Regex(_) => "regex",
         }
+    }
+}
+
+/// A rule's query for one language. Compiling a query costs more than running it on a small
+/// change, so built-in rules (whose queries their tests prove valid) compile on first use.
+#[derive(Debug)]
+pub struct QuerySlot {
+    pub language: Language,
+    source: String,
+    /// The query and the index of its `@match` capture; `None` inside when it does not compile.
+    compiled: std::sync::OnceLock<Option<(tree_sitter::Query, u32)>>,
+}
+
+impl QuerySlot {
+    fn deferred(language: Language, source: &str) -> QuerySlot {
+        QuerySlot {
+            language,
+            source: source.to_owned(),
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn compiled(
+        language: Language,
+        source: &str,
+        query: tree_sitter::Query,
+        index: u32,
+    ) -> QuerySlot {
+        let slot = QuerySlot::deferred(language, source);
+        let _ = slot.compiled.set(Some((query, index)));
+        slot
+    }
+
+    /// The compiled query and its `@match` capture index.
+    pub fn get(&self) -> Option<(&tree_sitter::Query, u32)> {
+        self.compiled
+            .get_or_init(|| {
+                let query = tree_sitter::Query::new(&self.language.grammar(), &self.source).ok()?;
+                let index = query.capture_index_for_name("match")?;
+                Some((query, index))
+            })
+            .as_ref()
+            .map(|(query, index)| (query, *index))
+    }
+
+    /// Whether the query has been compiled yet.
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
     }
 }
 
@@ -168,10 +219,11 @@ pub struct CombinedQuery {
 
 /// Concatenates the query rules of each language; a language whose combination does not compile
 /// (it always should, each part compiled alone) simply runs its rules one by one.
-fn combine(rules: &[Rule]) -> Vec<CombinedQuery> {
+fn combine(rules: &[Rule], present: Option<&BTreeSet<Language>>) -> Vec<CombinedQuery> {
     use rayon::prelude::*;
     Language::ALL
         .par_iter()
+        .filter(|language| present.is_none_or(|p| p.contains(language)))
         .filter_map(|&language| combine_language(rules, language))
         .collect()
 }
@@ -184,7 +236,7 @@ fn combine_language(rules: &[Rule], language: Language) -> Option<CombinedQuery>
             continue;
         }
         if let Matcher::Query(queries) = &rule.matcher {
-            if queries.iter().any(|(l, _, _)| *l == language) {
+            if queries.iter().any(|slot| slot.language == language) {
                 spans.push((source.len(), index));
                 source.push_str(&rule.source);
                 source.push('\n');
@@ -219,6 +271,20 @@ impl RuleSet {
         custom: &[(String, String)],
         disable: &[String],
     ) -> Result<RuleSet, RulesError> {
+        RuleSet::load_for(packs, custom, disable, None)
+    }
+
+    /// `load` for one change: the built-in rules' queries are compiled only for `present`
+    /// languages (those of the change's files; compiling every grammar's queries costs more
+    /// than a small change's whole analysis). Built-in queries are known to compile (their
+    /// tests); custom rules are always compiled in full, so a broken one is an error whatever
+    /// the change holds.
+    pub fn load_for(
+        packs: Option<&[String]>,
+        custom: &[(String, String)],
+        disable: &[String],
+        present: Option<&BTreeSet<Language>>,
+    ) -> Result<RuleSet, RulesError> {
         let mut problems = Vec::new();
         let mut rules = Vec::new();
         // Query compilation dominates loading: files compile in parallel, results keep file order.
@@ -238,7 +304,8 @@ impl RuleSet {
                 .par_iter()
                 .map(|(origin, text)| {
                     let (mut file_rules, mut file_problems) = (Vec::new(), Vec::new());
-                    compile_file(origin, text, &mut file_rules, &mut file_problems);
+                    let eager = !origin.starts_with("builtin:");
+                    compile_file(origin, text, eager, &mut file_rules, &mut file_problems);
                     (file_rules, file_problems)
                 })
                 .collect()
@@ -290,7 +357,7 @@ impl RuleSet {
         }
         rules.retain(|r| !disable.contains(&r.id));
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        let combined = combine(&rules);
+        let combined = combine(&rules, present);
         Ok(RuleSet { rules, combined })
     }
 
@@ -305,7 +372,13 @@ impl RuleSet {
 }
 
 /// Parses one rule file and compiles each rule, collecting problems.
-fn compile_file(origin: &str, text: &str, rules: &mut Vec<Rule>, problems: &mut Vec<RuleProblem>) {
+fn compile_file(
+    origin: &str,
+    text: &str,
+    eager: bool,
+    rules: &mut Vec<Rule>,
+    problems: &mut Vec<RuleProblem>,
+) {
     let raw: Vec<RawRule> = match serde_yaml::from_str::<Option<Vec<RawRule>>>(text) {
         Ok(list) => list.unwrap_or_default(),
         Err(e) => {
@@ -323,7 +396,7 @@ fn compile_file(origin: &str, text: &str, rules: &mut Vec<Rule>, problems: &mut 
     for rule in raw {
         let (line, id_offset) = locate_id(text, &rule.id, search_from);
         search_from = id_offset;
-        match compile_rule(rule, origin, text, line, id_offset) {
+        match compile_rule(rule, origin, text, eager, line, id_offset) {
             Ok(rule) => rules.push(rule),
             Err(mut errs) => problems.append(&mut errs),
         }
@@ -364,6 +437,7 @@ fn compile_rule(
     raw: RawRule,
     origin: &str,
     text: &str,
+    eager: bool,
     line: usize,
     id_offset: usize,
 ) -> Result<Rule, Vec<RuleProblem>> {
@@ -445,6 +519,10 @@ fn compile_rule(
         }
         let mut compiled = Vec::new();
         for &language in &languages {
+            if !eager {
+                compiled.push(QuerySlot::deferred(language, query));
+                continue;
+            }
             match tree_sitter::Query::new(&language.grammar(), query) {
                 Ok(q) => {
                     let Some(index) = q.capture_index_for_name("match") else {
@@ -489,7 +567,7 @@ fn compile_rule(
                             problems.push(problem(at_id, format!("message uses `{{{{{name}}}}}`, which the query does not capture")));
                         }
                     }
-                    compiled.push((language, q, index));
+                    compiled.push(QuerySlot::compiled(language, query, q, index));
                 }
                 Err(e) => problems.push(problem(
                     query_location(text, id_offset, e.row, e.column),

@@ -166,3 +166,42 @@ fn rule_catalog_is_current() {
             .ends_with(&format!("#{}", catalog_anchor(&rule.id))));
     }
 }
+
+#[test]
+fn a_change_pays_only_for_its_languages_queries_but_custom_rules_compile_in_full() {
+    let yaml_only = BTreeSet::from([Language::Yaml]);
+    let lazy = RuleSet::load_for(None, &[], &[], Some(&yaml_only)).unwrap();
+    let full = RuleSet::builtin().unwrap();
+    assert_eq!(
+        lazy.rules.len(),
+        full.rules.len(),
+        "every rule is still listed"
+    );
+    let slot = |set: &RuleSet, id: &str| match &set.get(id).unwrap().matcher {
+        Matcher::Query(q) => q.first().map(QuerySlot::is_compiled),
+        _ => None,
+    };
+    assert_eq!(
+        slot(&lazy, "rust/unwrap"),
+        Some(false),
+        "compiled on first use only"
+    );
+    assert!(lazy.combined.iter().all(|c| c.language == Language::Yaml));
+    assert!(full.combined.iter().any(|c| c.language == Language::Rust));
+    // First use compiles it, and it finds what it should.
+    let Matcher::Query(q) = &lazy.get("rust/unwrap").unwrap().matcher else {
+        unreachable!()
+    };
+    assert!(q[0].get().is_some());
+    assert_eq!(slot(&lazy, "rust/unwrap"), Some(true));
+    // A broken custom query is an error whatever languages the change holds.
+    let broken = "- id: team/bad\n  language: rust\n  severity: warning\n  message: m\n  note: n\n  query: \"(call_expression @match\"\n";
+    let err = RuleSet::load_for(
+        Some(&[]),
+        &[("custom/rules.yml".into(), broken.into())],
+        &[],
+        Some(&yaml_only),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("team/bad"), "{err}");
+}

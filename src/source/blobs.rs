@@ -1,10 +1,10 @@
-//! Reads many objects through ONE `git cat-file --batch` process: one process per file would
-//! cost milliseconds each and dominate large diffs.
+//! Reads many objects through ONE `git cat-file --batch` process, kept for the run: one process
+//! per file (or per read) would cost milliseconds each and dominate small and large diffs.
 
 use super::SourceError;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 /// What the object database returned for one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,51 +25,134 @@ pub const SCAN_CAP: u64 = 32 * 1024 * 1024;
 /// hundred 30 MiB files must not take gigabytes); past it they are classified by path only.
 pub const SCAN_TOTAL: u64 = 256 * 1024 * 1024;
 
-/// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
-pub fn read_blobs(
-    repo: &std::path::Path,
-    requests: &[String],
-    max_bytes: u64,
-) -> Result<BTreeMap<String, Blob>, SourceError> {
-    let mut unique: Vec<&String> = requests.iter().collect();
-    unique.sort();
-    unique.dedup();
-    let mut result = BTreeMap::new();
-    if unique.is_empty() {
-        return Ok(result);
+/// One `git cat-file --batch` process kept for the whole run: a check reads objects a dozen
+/// times (policy, rules, CODEOWNERS, templates, both sides, fan-in), and a process start costs
+/// more than a small change's reads. A failed batch drops the process; the next one starts anew.
+#[derive(Debug, Default)]
+pub struct BlobSession {
+    process: Option<CatFile>,
+}
+
+#[derive(Debug)]
+struct CatFile {
+    child: Child,
+    stdin: ChildStdin,
+    reader: BufReader<ChildStdout>,
+}
+
+impl Drop for CatFile {
+    fn drop(&mut self) {
+        // Closing stdin ends `git cat-file`; a process stuck mid-batch is killed.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
-    let failed = |detail: String| SourceError::GitOutput {
+}
+
+fn failed(detail: String) -> SourceError {
+    SourceError::GitOutput {
         command: "cat-file --batch".into(),
         detail,
-    };
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(SourceError::GitMissing)?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| failed("no stdin".into()))?;
-    let input: String = unique.iter().map(|r| format!("{r}\n")).collect();
-    // Write from a thread: git answers while we write, and both pipes could fill up.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| failed("no stdout".into()))?;
-    let mut reader = BufReader::new(stdout);
+    }
+}
+
+impl BlobSession {
+    /// Reads every requested object (`<sha>` or `<rev>:<path>`), returning them by request.
+    pub fn read(
+        &mut self,
+        repo: &std::path::Path,
+        requests: &[String],
+        max_bytes: u64,
+    ) -> Result<BTreeMap<String, Blob>, SourceError> {
+        let mut unique: Vec<&String> = requests.iter().collect();
+        unique.sort();
+        unique.dedup();
+        if unique.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        if self.process.is_none() {
+            self.process = Some(CatFile::start(repo)?);
+        }
+        let process = self
+            .process
+            .as_mut()
+            .ok_or_else(|| failed("no process".into()))?;
+        let answers = process.batch(&unique, max_bytes);
+        if answers.is_err() {
+            self.process = None;
+        }
+        answers
+    }
+}
+
+impl CatFile {
+    fn start(repo: &std::path::Path) -> Result<CatFile, SourceError> {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(SourceError::GitMissing)?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| failed("no stdin".into()))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| failed("no stdout".into()))?;
+        Ok(CatFile {
+            child,
+            stdin,
+            reader: BufReader::new(stdout),
+        })
+    }
+
+    fn batch(
+        &mut self,
+        unique: &[&String],
+        max_bytes: u64,
+    ) -> Result<BTreeMap<String, Blob>, SourceError> {
+        let input: String = unique.iter().map(|r| format!("{r}\n")).collect();
+        let (stdin, reader) = (&mut self.stdin, &mut self.reader);
+        // Write from a thread: git answers while we write, and both pipes could fill up.
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || {
+                stdin
+                    .write_all(input.as_bytes())
+                    .and_then(|()| stdin.flush())
+            });
+            let answers = read_answers(reader, unique, max_bytes);
+            let written = writer
+                .join()
+                .map_err(|_| failed("writer thread panicked".into()))?
+                .map_err(|e| failed(e.to_string()));
+            let answers = answers?;
+            written?;
+            Ok(answers)
+        })
+    }
+}
+
+/// The answers to `unique`, in order, as `git cat-file --batch` prints them.
+fn read_answers(
+    reader: &mut BufReader<ChildStdout>,
+    unique: &[&String],
+    max_bytes: u64,
+) -> Result<BTreeMap<String, Blob>, SourceError> {
+    let mut result = BTreeMap::new();
     let mut header = Vec::new();
     let mut scanned = 0u64;
-    for request in &unique {
+    for request in unique {
         header.clear();
         reader
             .read_until(b'\n', &mut header)
             .map_err(|e| failed(e.to_string()))?;
+        if header.is_empty() {
+            return Err(failed("git cat-file ended early".into()));
+        }
         let line = String::from_utf8_lossy(&header);
         let line = line.trim_end_matches('\n');
         if line.ends_with(" missing") || line.ends_with(" ambiguous") {
@@ -82,13 +165,13 @@ pub fn read_blobs(
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| failed(format!("unexpected header {line:?}")))?;
         let blob = if size > max_bytes && (size > SCAN_CAP || scanned + size > SCAN_TOTAL) {
-            std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())
+            std::io::copy(&mut (&mut *reader).take(size), &mut std::io::sink())
                 .map_err(|e| failed(e.to_string()))?;
             Blob::TooLarge(size, None)
         } else if size > max_bytes {
             scanned += size;
             let mut bytes = Vec::new();
-            (&mut reader)
+            (&mut *reader)
                 .take(size)
                 .read_to_end(&mut bytes)
                 .map_err(|e| failed(e.to_string()))?;
@@ -106,15 +189,6 @@ pub fn read_blobs(
             .read_exact(&mut newline)
             .map_err(|e| failed(e.to_string()))?;
         result.insert((*request).clone(), blob);
-    }
-    drop(reader);
-    writer
-        .join()
-        .map_err(|_| failed("writer thread panicked".into()))?
-        .map_err(|e| failed(e.to_string()))?;
-    let status = child.wait().map_err(|e| failed(e.to_string()))?;
-    if !status.success() {
-        return Err(failed(format!("exited with {status}")));
     }
     Ok(result)
 }

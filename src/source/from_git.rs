@@ -1,7 +1,7 @@
 //! The local git source: resolves base and head, lists changes with `git diff --raw -z`, reads
 //! both sides of every file through one `git cat-file --batch`, and collects commit metadata.
 
-use super::blobs::{read_blobs, Blob};
+use super::blobs::Blob;
 use super::content::{fill, Side};
 use super::git::Git;
 use super::raw::{is_null_sha, parse_raw, RawEntry};
@@ -135,7 +135,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     }
     let entries = parse_raw(&raw)?;
 
-    let blobs = read_blobs(git.root(), &blob_requests(&entries), limits.max_file_bytes)?;
+    let blobs = git.read_blobs(&blob_requests(&entries), limits.max_file_bytes)?;
 
     // Hunks are computed per file in parallel; `collect` keeps the listing's order.
     let mut files = {
@@ -255,7 +255,7 @@ pub fn changes_of_commits(
     )?;
     let sections = super::raw::parse_diff_tree(&out)?;
     let all: Vec<&RawEntry> = sections.iter().flat_map(|(_, e)| e).collect();
-    let blobs = read_blobs(git.root(), &blob_requests(all), limits.max_file_bytes)?;
+    let blobs = git.read_blobs(&blob_requests(all), limits.max_file_bytes)?;
     let head = HeadSpec::Rev(String::new());
     let mut out = BTreeMap::new();
     for (sha, entries) in sections {

@@ -75,13 +75,12 @@ pub fn blobs_for(
     git: &git::Git,
     requests: &[String],
 ) -> Result<std::collections::BTreeMap<String, Vec<u8>>, SourceError> {
-    Ok(
-        blobs::read_blobs(git.root(), requests, Limits::default().max_file_bytes)?
-            .into_iter()
-            .filter_map(|(k, b)| match b {
-                blobs::Blob::Bytes(bytes) => Some((k, bytes)),
-                _ => None,
-            })
-            .collect(),
-    )
+    Ok(git
+        .read_blobs(requests, Limits::default().max_file_bytes)?
+        .into_iter()
+        .filter_map(|(k, b)| match b {
+            blobs::Blob::Bytes(bytes) => Some((k, bytes)),
+            _ => None,
+        })
+        .collect())
 }

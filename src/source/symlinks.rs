@@ -2,7 +2,7 @@
 //! it links to. Read from the trees of the base and head commits (never the file system), and
 //! only links that resolve inside the repository count.
 
-use super::blobs::{read_blobs, Blob};
+use super::blobs::Blob;
 use super::git::Git;
 use super::SourceError;
 use crate::model::changeset::FileChange;
@@ -31,7 +31,7 @@ pub fn links_at(git: &Git, commits: &[&str]) -> Result<BTreeMap<String, String>,
         return Ok(BTreeMap::new());
     }
     let requests: Vec<String> = entries.iter().map(|(_, blob)| blob.clone()).collect();
-    let blobs = read_blobs(git.root(), &requests, 4096)?;
+    let blobs = git.read_blobs(&requests, 4096)?;
     let mut out = BTreeMap::new();
     for (link, blob) in entries {
         let Some(Blob::Bytes(target)) = blobs.get(&blob) else {

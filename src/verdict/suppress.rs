@@ -12,7 +12,7 @@
 //! - one without a reason silences nothing and is reported; one the change adds that silences
 //!   nothing is warned about; every suppression that silenced something is listed in the verdict.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, FileSyntax};
 use crate::model::changeset::ChangeSet;
 use crate::model::{Finding, Range, Severity};
 use regex::Regex;
@@ -69,15 +69,12 @@ fn markers(change: &ChangeSet, analysis: &Analysis) -> Vec<Marker> {
         let Some(text) = file.new_text.as_deref() else {
             continue;
         };
-        if !text.contains("changegate:") {
+        if !text.contains(crate::model::finding::SUPPRESSION_MARKER) {
             continue;
         }
         // Where the language is parsed, only its comment nodes hold markers.
-        let comments: Option<Vec<(usize, usize)>> = analysis
-            .syntax
-            .get(index)
-            .and_then(|s| s.new_tree.as_ref())
-            .map(comment_ranges);
+        let comments: Option<Vec<(usize, usize)>> =
+            analysis.syntax.get(index).and_then(FileSyntax::comments);
         let added: std::collections::BTreeSet<u32> = file.added_lines().collect();
         let mut line_start = 0usize;
         for (index, line) in text.split_inclusive('\n').enumerate() {
@@ -117,28 +114,6 @@ fn markers(change: &ChangeSet, analysis: &Analysis) -> Vec<Marker> {
         }
     }
     out
-}
-
-/// Byte ranges of every comment node, found without recursion.
-fn comment_ranges(tree: &tree_sitter::Tree) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut cursor = tree.walk();
-    loop {
-        let node = cursor.node();
-        if node.kind().contains("comment") {
-            out.push((node.start_byte(), node.end_byte()));
-        } else if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return out;
-            }
-        }
-    }
 }
 
 /// For files we do not parse: a comment opener outside any quotes precedes the marker.
