@@ -65,7 +65,7 @@ for range in "$@"; do
   sgt=$([[ -s "$work/sg" ]] && median "$work/sg" 1 || echo 0)
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
   printf '%-28s %6s %6s | %7s ms %7s ms %7s ms | %7s %7s | %5s MB %5s MB %5s MB\n' \
-    "${base:0:12}..${head:0:12}" "$files" "$matches" "$cg" "$fl" "$sgt" \
+    "$(git -C "$repo" rev-parse --short=12 "$base")..$(git -C "$repo" rev-parse --short=12 "$head")" "$files" "$matches" "$cg" "$fl" "$sgt" \
     "$(ratio "$cg" "$fl")" "$(ratio "$sgt" "$fl")" \
     $(( $(median "$work/cg" 2) / 1024 )) $(( $(median "$work/fl" 2) / 1024 )) \
     $(( $([[ -s "$work/sg" ]] && median "$work/sg" 2 || echo 0) / 1024 ))

@@ -302,6 +302,29 @@ fn fan_in_is_counted_in_the_repository_at_head() {
         report["blast_radius"]["fan_in"][0],
         serde_json::json!(["apply_route", 3])
     );
+    // Switched off by the base's policy: not counted, and the report says why.
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write(
+        ".changegate.yml",
+        "version: 1\nblast_radius:\n  fan_in: false\n",
+    );
+    repo.commit("policy: no fan-in");
+    repo.git(&["checkout", "-q", "feature"]);
+    repo.git(&["rebase", "-q", "main"]);
+    let report = repo.check_json(&["--base", "main", "--head", "HEAD"], 0);
+    let blast = &report["blast_radius"];
+    let value = blast["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "fan_in")
+        .unwrap()["value"]
+        .clone();
+    assert_eq!(value, 0, "{blast:#}");
+    assert_eq!(
+        blast["note"],
+        "fan-in not computed: switched off (blast_radius.fan_in: false)"
+    );
 }
 
 #[test]

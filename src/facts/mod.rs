@@ -84,13 +84,18 @@ pub fn gather(
             }
         }
     }
-    let fan_in = match head {
+    let fan_in = match head.filter(|_| policy.blast.fan_in) {
         Some((git, sha)) => fan_in(change, analysis, git, sha)?,
         None => None,
     };
     let mut blast = blast::compute(analysis, fan_in.as_ref());
-    if head.is_none() && blast.note.is_none() {
-        blast.note = Some("fan-in not computed: no repository (a patch)".into());
+    if blast.note.is_none() {
+        if !policy.blast.fan_in {
+            blast.note =
+                Some("fan-in not computed: switched off (blast_radius.fan_in: false)".into());
+        } else if head.is_none() {
+            blast.note = Some("fan-in not computed: no repository (a patch)".into());
+        }
     }
     let requirement = requirement(
         policy,

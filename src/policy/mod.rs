@@ -145,11 +145,23 @@ pub struct AutomationPolicy {
 }
 
 /// Blast-radius thresholds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlastPolicy {
     pub block_above: Option<u32>,
     /// `(score, approvals)`: above the score, at least that many approvals.
     pub require_approvals_above: Option<(u32, u32)>,
+    /// Whether fan-in is counted (`blast_radius.fan_in`, default on).
+    pub fan_in: bool,
+}
+
+impl Default for BlastPolicy {
+    fn default() -> Self {
+        BlastPolicy {
+            block_above: None,
+            require_approvals_above: None,
+            fan_in: true,
+        }
+    }
 }
 
 /// A required section of the change description.

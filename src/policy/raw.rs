@@ -127,6 +127,10 @@ pub struct RawBlastRadius {
     /// A score above `score` needs at least `approvals` approvals.
     #[serde(default)]
     pub require_approvals_above: Option<RawScoreApprovals>,
+    /// Count references to changed functions at the head (`git grep`, then parse the files that
+    /// mention them); `false` skips it (the score's fan-in component is then 0, and says so).
+    #[serde(default)]
+    pub fan_in: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]

@@ -227,6 +227,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 .blast_radius
                 .require_approvals_above
                 .map(|r| (r.score, r.approvals)),
+            fan_in: raw.blast_radius.fan_in.unwrap_or(true),
         },
     })
 }
