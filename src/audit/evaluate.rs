@@ -198,6 +198,16 @@ mod tests {
             b("Merge branch 'claude/issue-7' into 'main'\n\nSee merge request g/p!3").as_deref(),
             Some("claude/issue-7")
         );
+        // Real merge subjects (rust-lang/rust-analyzer 727477d7a72a, 76ce53ab1950).
+        assert_eq!(
+            b("Merge pull request #22193 from ChayimFriedman2/copilot/fix-22140-non-exhaustive-record-expr").as_deref(),
+            Some("copilot/fix-22140-non-exhaustive-record-expr")
+        );
+        assert_eq!(
+            b("Merge pull request #21920 from Wilfred/claude/update-match-arms-message-2RJMd")
+                .as_deref(),
+            Some("claude/update-match-arms-message-2RJMd")
+        );
         assert_eq!(b("Fix the retry loop"), None);
         assert_eq!(b("Merge pull request #1 from nobranch"), None);
     }
