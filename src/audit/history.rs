@@ -154,6 +154,33 @@ pub fn walk(git: &Git, branch: &str, since: &str) -> Result<Vec<HistoryCommit>, 
     Ok(commits)
 }
 
+/// One first-parent commit as `walk` would list it (files against its first parent, and for a
+/// merge the commits it brought in): what `verify` judges.
+pub fn one(git: &Git, sha: &str) -> Result<HistoryCommit, SourceError> {
+    let out = git.run(&[
+        "log",
+        "-1",
+        "--first-parent",
+        "-m",
+        "--name-only",
+        "--no-renames",
+        "--no-color",
+        FORMAT,
+        "--end-of-options",
+        sha,
+        "--",
+    ])?;
+    let text = String::from_utf8_lossy(&out);
+    let mut commits: Vec<HistoryCommit> = text.split(RECORD).filter_map(parse_record).collect();
+    if commits.len() != 1 {
+        return Err(SourceError::UnknownRevision(sha.to_owned()));
+    }
+    if commits[0].parents.len() > 1 {
+        attach_merged(git, sha, &mut commits)?;
+    }
+    Ok(commits.remove(0))
+}
+
 fn parse_record(record: &str) -> Option<HistoryCommit> {
     let mut fields = record.splitn(7, FIELD);
     let sha = fields.next()?.trim().to_owned();

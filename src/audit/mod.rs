@@ -19,6 +19,7 @@ mod judge;
 pub mod lookup;
 pub mod merged;
 pub mod report;
+pub mod verify;
 
 use crate::policy::{Policy, POLICY_FILE};
 use crate::source::base_files::BaseFiles;

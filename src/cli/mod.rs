@@ -6,6 +6,7 @@ mod check;
 pub mod init;
 mod publish;
 mod rules;
+mod verify;
 use crate::report::Format;
 use crate::source::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -17,6 +18,12 @@ Exit codes:
   0  pass: nothing blocks the change
   1  blocked by policy
   2  usage, configuration or runtime error (the gate fails closed)";
+
+const VERIFY_EXIT_CODES: &str = "\
+Exit codes:
+  0  verified: reached the branch through a change that satisfied its policy
+  1  rejected: not on the branch, a direct push, or the change broke its policy
+  2  cannot tell (reviews unknown or unverified), or an error: do not deploy";
 
 /// A deterministic change-safety gate for pull requests, merge requests and local dry-runs.
 #[derive(Debug, Parser)]
@@ -54,6 +61,10 @@ pub enum Command {
     /// Audit the changes that reached tier-1 paths on a branch: reviews from the GitHub/GitLab
     /// API when a token is set (cached on disk), else from git alone.
     Audit(Box<audit::AuditArgs>),
+    /// For deployment pipelines: did the commit reach the branch through a merged PR/MR that
+    /// satisfied the policy of its base? JSON verdict (and an in-toto statement).
+    #[command(after_help = VERIFY_EXIT_CODES)]
+    Verify(Box<verify::VerifyArgs>),
     /// Print the JSON Schema of .changegate.yml (for editor completion).
     Schema {
         /// The schema of `audit --format json` instead.
@@ -245,6 +256,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Explain { rule_id } => rules::explain(directory, rule_id),
         Command::Publish(args) => publish::run(args),
         Command::Audit(args) => audit::run(args, directory),
+        Command::Verify(args) => verify::run(args, directory),
         Command::Schema { audit } => {
             if *audit {
                 print!("{}", crate::audit::report::json_schema());
