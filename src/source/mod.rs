@@ -47,7 +47,7 @@ pub enum SourceError {
     NoUpstream { tried: String },
     #[error("`{left}` and `{right}` have no common ancestor: pass a --base that shares history with the head")]
     NoMergeBase { left: String, right: String },
-    #[error("`git {command}` failed: {stderr}")]
+    #[error("`git {command}` failed: {stderr}{}", missing_object_hint(stderr))]
     GitFailed { command: String, stderr: String },
     #[error("could not run git (is it installed and on PATH?)")]
     GitMissing(#[source] std::io::Error),
@@ -69,6 +69,21 @@ pub enum SourceError {
     },
 }
 
+/// What to do when git could not read an object of the change (the repository is incomplete).
+fn missing_object_hint(stderr: &str) -> &'static str {
+    let missing = [
+        "unable to read",
+        "could not get object info",
+        "missing blob",
+        "bad object",
+    ];
+    if missing.iter().any(|m| stderr.contains(m)) {
+        " (an object of the change is missing from this repository: a partial, shallow or incomplete clone; fetch it in full, e.g. actions/checkout `fetch-depth: 0`, or `git fetch --unshallow`)"
+    } else {
+        ""
+    }
+}
+
 /// Reads many objects (`<sha>` or `<rev>:<path>`) through one `git cat-file` process; objects
 /// that do not exist (or exceed 2 MiB) are absent from the result.
 pub fn blobs_for(
@@ -83,4 +98,27 @@ pub fn blobs_for(
             _ => None,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_object_says_what_to_do() {
+        // As git said it on a mirror that lacked a large blob (microservices-demo 814088f7).
+        let err = SourceError::GitFailed {
+            command: "diff --raw".into(),
+            stderr: "fatal: unable to read 8ea6e89d27f3ee450825d91cf0667e3c7e496caa".into(),
+        };
+        assert!(
+            err.to_string().contains("missing from this repository"),
+            "{err}"
+        );
+        let other = SourceError::GitFailed {
+            command: "diff --raw".into(),
+            stderr: "fatal: bad revision 'x'".into(),
+        };
+        assert!(!other.to_string().contains("missing from"), "{other}");
+    }
 }
