@@ -192,6 +192,7 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         )?;
     }
     let description_path = attach_description(&mut change, options.description_file.as_deref())?;
+    crate::analysis::test_modules::mark(&mut change, &|path| base_files.read_text(path, max));
     lap(&mut timings.policy);
 
     // Query rules run on each file while its trees exist; the trees are then dropped, so peak

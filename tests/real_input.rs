@@ -180,3 +180,119 @@ fn an_lfs_pointer_in_the_first_tier_is_named_and_fails_closed() {
     assert_eq!(analysis["status"], "not-analysed");
     assert_eq!(analysis["gaps"][0]["reason"], "lfs-pointer");
 }
+
+/// Copies a vendored side (`tests/corpus/rust-analyzer/<commit>/<side>/…`) into the repository.
+fn vendored(repo: &TestRepo, commit: &str, side: &str) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/rust-analyzer")
+        .join(commit)
+        .join(side);
+    // `context/` is there only when the test needs files the commit does not change.
+    let mut stack: Vec<_> = root.is_dir().then(|| root.clone()).into_iter().collect();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(&root).unwrap().to_str().unwrap();
+                repo.write(relative, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+}
+
+/// The real commit, rebuilt: `context` (unchanged files) and `old` on main, `new` on top.
+fn rust_analyzer_commit(commit: &str) -> TestRepo {
+    let repo = TestRepo::new();
+    vendored(&repo, commit, "context");
+    vendored(&repo, commit, "old");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    vendored(&repo, commit, "new");
+    repo.commit("change");
+    repo
+}
+
+fn findings_in<'a>(report: &'a serde_json::Value, path: &str) -> Vec<&'a str> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == path)
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn rust_files_their_parent_declares_for_tests_are_test_code() {
+    // `#[cfg(test)] mod macro_expansion_tests;` in lib.rs (changed by the same commit), the
+    // module's mod.rs and its child mbe.rs: all test code, so `exclude: [test-code]` rules skip them.
+    let repo = rust_analyzer_commit("5d43e752ad8d");
+    let report = repo.check_documented(0);
+    for path in [
+        "crates/hir-def/src/macro_expansion_tests/mod.rs",
+        "crates/hir-def/src/macro_expansion_tests/mbe.rs",
+    ] {
+        assert_eq!(findings_in(&report, path), Vec::<&str>::new(), "{path}");
+        assert_eq!(file(&report, path)["analysis"]["status"], "complete");
+    }
+    // The parent itself, not under test, is still judged (its items are listed).
+    assert!(!file(&report, "crates/hir-def/src/lib.rs")["items"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // `#[cfg(test)] mod test_db;` in a lib.rs the commit does not touch (read from the base).
+    let repo = rust_analyzer_commit("cbff4ae1518a");
+    let report = repo.check_documented(0);
+    assert_eq!(
+        findings_in(&report, "crates/hir-ty/src/test_db.rs"),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn a_module_declared_without_a_test_attribute_is_production_code() {
+    // The same real commit with lib.rs declaring `test_db` for a feature, not for tests: the
+    // `.unwrap()` the commit added is reported (so the case above can fail).
+    let repo = TestRepo::new();
+    vendored(&repo, "cbff4ae1518a", "context");
+    let lib = repo.path().join("crates/hir-ty/src/lib.rs");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    assert!(text.contains("#[cfg(test)]\nmod test_db;"));
+    repo.write(
+        "crates/hir-ty/src/lib.rs",
+        text.replace(
+            "#[cfg(test)]\nmod test_db;",
+            "#[cfg(feature = \"db\")]\nmod test_db;",
+        ),
+    );
+    vendored(&repo, "cbff4ae1518a", "old");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    vendored(&repo, "cbff4ae1518a", "new");
+    repo.commit("change");
+    let report = repo.check_documented(0);
+    assert_eq!(
+        findings_in(&report, "crates/hir-ty/src/test_db.rs"),
+        vec!["rust/unwrap"]
+    );
+}
+
+#[test]
+fn deleting_a_test_module_file_is_a_removed_test() {
+    let repo = TestRepo::with_base(&[
+        ("src/lib.rs", "pub fn f() {}\n#[cfg(test)]\nmod checks;\n"),
+        ("src/checks.rs", "#[test]\nfn f_works() { super::f(); }\n"),
+    ]);
+    repo.write("src/lib.rs", "pub fn f() {}\n");
+    repo.remove("src/checks.rs");
+    repo.commit("drop the checks");
+    let report = repo.check_documented(0);
+    assert!(
+        rule_ids(&report).contains(&"tests/file-removed".to_owned()),
+        "{:#}",
+        report["findings"]
+    );
+}

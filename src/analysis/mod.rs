@@ -10,6 +10,7 @@ pub mod fanin;
 pub mod guard;
 mod relocate;
 pub mod syntax;
+pub mod test_modules;
 
 use crate::analysis::syntax::config::{self, ConfigChange};
 use crate::analysis::syntax::items::{changed_items, items, ChangedItem, Side};
@@ -513,7 +514,7 @@ fn classify(file: &FileChange, policy: &Policy) -> (FileAnalysis, FileSyntax) {
     removed_lines.sort_unstable();
     let syntax = FileSyntax {
         language,
-        whole_file_is_test: testcode::is_test_path(file.path()),
+        whole_file_is_test: testcode::is_test_path(file.path()) || file.test_module_of.is_some(),
         added_lines,
         removed_lines,
         ..FileSyntax::default()

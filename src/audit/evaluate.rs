@@ -32,11 +32,12 @@ pub fn evaluate(
     max_bytes: u64,
     trees: &analysis::TreeCache,
 ) -> Result<Evaluation, SourceError> {
-    let change = ChangeSet {
+    let mut change = ChangeSet {
         files,
         meta,
         ..ChangeSet::default()
     };
+    analysis::test_modules::mark(&mut change, &|path| base.read_text(path, max_bytes));
     let analysis =
         analysis::analyse_with(&change, policy, analysis::DEFAULT_PARSE_BUDGET, Some(trees));
     let mut facts = facts::gather(&change, &analysis, policy, base, None, max_bytes)?;

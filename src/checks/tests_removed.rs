@@ -33,7 +33,7 @@ impl Check for TestsRemoved {
                 continue;
             };
             if file.status != FileStatus::Deleted
-                || !is_test_file(path)
+                || !(is_test_file(path) || file.test_module_of.is_some())
                 || added.contains(file_name(path))
             {
                 continue;

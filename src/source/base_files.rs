@@ -83,6 +83,13 @@ impl BaseFiles {
         }
     }
 
+    /// The text of `path`, when it exists, is UTF-8 and fits `max_bytes`; anything else
+    /// (including a read error) is `None`, for callers to which a missing file is an answer.
+    pub fn read_text(&self, path: &str, max_bytes: u64) -> Option<std::sync::Arc<str>> {
+        let bytes = self.read(path, max_bytes).ok()??;
+        String::from_utf8(bytes).ok().map(std::sync::Arc::from)
+    }
+
     /// Every file under `dir` (repo-relative paths, sorted).
     pub fn list(&self, dir: &str, max_bytes: u64) -> Result<Vec<(String, Vec<u8>)>, SourceError> {
         match self {

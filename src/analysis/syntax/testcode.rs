@@ -92,7 +92,7 @@ fn collect_rust(node: Node<'_>, src: &[u8], out: &mut Vec<(u32, u32)>) {
 }
 
 /// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[rstest]`, `#[test_case(…)]`.
-fn is_test_attribute(attr: Node<'_>, src: &[u8]) -> bool {
+pub fn is_test_attribute(attr: Node<'_>, src: &[u8]) -> bool {
     let text = std::str::from_utf8(&src[attr.byte_range()]).unwrap_or("");
     let inner: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     inner == "#[test]"

@@ -148,6 +148,9 @@ pub struct FileChange {
     /// Other paths the file is reached at: symlinks in the repository (at the base or the head)
     /// that lead to it. Tiers judge these too, and the strictest wins.
     pub aliases: Vec<String>,
+    /// For a Rust file: the parent module file that declares it (or an ancestor module) only
+    /// for tests (`#[cfg(test)] mod x;`), so the whole file is test code.
+    pub test_module_of: Option<String>,
 }
 
 impl FileChange {
@@ -169,6 +172,7 @@ impl FileChange {
             lossy: false,
             scan_lines: Vec::new(),
             aliases: Vec::new(),
+            test_module_of: None,
         }
     }
 
