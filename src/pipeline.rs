@@ -301,13 +301,17 @@ fn load_policy(
     if let Some(path) = config {
         let bytes = read(path, "policy file")?;
         let text = utf8(bytes, path, "policy file")?;
-        let mut policy = Policy::from_yaml(&text, &path.display().to_string())?;
+        let mut policy = Policy::load(
+            &text,
+            &path.display().to_string(),
+            &crate::policy::baseline::LocalGit,
+        )?;
         policy.file = Some(path.display().to_string());
         return Ok(policy);
     }
     if let Some((bytes, origin)) = base_policy {
         let text = utf8(bytes, Path::new(POLICY_FILE), "policy file")?;
-        let mut policy = Policy::from_yaml(&text, &origin)?;
+        let mut policy = Policy::load(&text, &origin, &crate::policy::baseline::LocalGit)?;
         policy.file = Some(POLICY_FILE.to_owned());
         return Ok(policy);
     }

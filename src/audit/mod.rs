@@ -406,7 +406,12 @@ fn candidates<'a>(
             Some(bytes) => policies
                 .entry(bytes.as_slice())
                 .or_insert_with(|| {
-                    Policy::from_yaml(&String::from_utf8_lossy(bytes), POLICY_FILE).unwrap_or_else(
+                    Policy::load(
+                        &String::from_utf8_lossy(bytes),
+                        POLICY_FILE,
+                        &crate::policy::baseline::LocalGit,
+                    )
+                    .unwrap_or_else(
                         |e| {
                             notes.push(format!(
                                 "a {POLICY_FILE} in the window does not load ({e}); changes under it are judged by the built-in policy"

@@ -120,7 +120,11 @@ pub fn verify(git: &Git, options: &VerifyOptions) -> Result<Verification, AuditE
     )? {
         Some(bytes) => {
             verification.policy = Some(format!("{POLICY_FILE} at {}", short(&parent)));
-            match Policy::from_yaml(&String::from_utf8_lossy(&bytes), POLICY_FILE) {
+            match Policy::load(
+                &String::from_utf8_lossy(&bytes),
+                POLICY_FILE,
+                &crate::policy::baseline::LocalGit,
+            ) {
                 Ok(policy) => policy,
                 Err(e) => {
                     verification.outcome = Outcome::Unknown;

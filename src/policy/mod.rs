@@ -4,6 +4,7 @@
 //! (`raw`), then `validate` checks what spans several fields and collects every problem at once.
 //! Every error names file:line:col and shows the line.
 
+pub mod baseline;
 pub(crate) mod error;
 mod raw;
 mod read;
@@ -39,6 +40,12 @@ pub struct Policy {
     /// The file as findings name it (`.changegate.yml`, a `--config` path); `None` for the
     /// built-in defaults.
     pub file: Option<String>,
+    /// `extends:` as written, until `baseline::resolve` reads and applies it.
+    pub extends: Option<String>,
+    /// The baseline this policy tightens, as `LOCATION@SHA:PATH` (after `baseline::resolve`).
+    pub baseline: Option<String>,
+    /// Tier globs ignore ASCII case.
+    pub case_insensitive_paths: bool,
     /// Tiers in precedence order; the first is the strictest.
     pub tiers: Vec<Tier>,
     /// Documentation sections by key, in file order.
@@ -89,6 +96,9 @@ pub enum GateFile {
 pub struct Tier {
     pub name: String,
     pub require: Requirements,
+    /// The globs as written (`paths`, `exclude`), to compare a policy with its baseline.
+    pub patterns: Vec<String>,
+    pub excludes: Vec<String>,
     paths: GlobSet,
     exclude: GlobSet,
 }
@@ -176,6 +186,15 @@ impl Policy {
     /// Parses and validates policy text; `origin` names the file in errors.
     pub fn from_yaml(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         validate::parse(text, origin)
+    }
+
+    /// Parses, validates and applies the baseline it `extends` (read by `reader`).
+    pub fn load(
+        text: &str,
+        origin: &str,
+        reader: &dyn baseline::BaselineReader,
+    ) -> Result<Policy, PolicyError> {
+        baseline::resolve(Policy::from_yaml(text, origin)?, text, reader)
     }
 
     /// `FILE:LINE:COL` of a key (`tiers.tier-1.require.docs[0]`), for "required by …" notes.

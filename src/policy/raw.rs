@@ -11,6 +11,11 @@ use serde::Deserialize;
 pub struct RawPolicy {
     /// Format version; only `1` exists.
     pub version: u32,
+    /// An org baseline this file may only tighten, pinned by commit: `DIR@SHA:PATH` (a local
+    /// git checkout of the policy repository, read with git at that commit) or
+    /// `OWNER/REPO@SHA:PATH`. Sections this file leaves out come from the baseline.
+    #[serde(default)]
+    pub extends: Option<String>,
     /// Tiers in precedence order: a path belongs to the first tier that matches it, and the first
     /// tier is the strictest (the gate's own files are placed in it).
     #[serde(default)]

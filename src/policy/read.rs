@@ -13,8 +13,9 @@ use serde_yaml::Value;
 use std::collections::BTreeSet;
 
 /// The top-level keys of a policy file (RawPolicy's fields).
-const TOP_LEVEL: [&str; 11] = [
+const TOP_LEVEL: [&str; 12] = [
     "version",
+    "extends",
     "tiers",
     "case_insensitive_paths",
     "docs",
@@ -95,6 +96,7 @@ pub fn read(text: &str, spans: &Spans) -> Result<Read, PolicyProblem> {
     }
     let raw = RawPolicy {
         version,
+        extends: reader.optional(&get, "extends"),
         tiers,
         case_insensitive_paths: reader.optional(&get, "case_insensitive_paths"),
         docs: reader.optional(&get, "docs"),

@@ -71,7 +71,9 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
             });
         }
         for (at, key) in tier.require.docs.iter().enumerate() {
-            if !docs.iter().any(|d| &d.key == key) && !failed.contains("docs") {
+            // With a baseline whose `docs:` it inherits, the key is checked once that is applied.
+            let inherited = raw.extends.is_some() && spans.exact("docs").is_none();
+            if !docs.iter().any(|d| &d.key == key) && !failed.contains("docs") && !inherited {
                 let known: Vec<&str> = docs.iter().map(|d| d.key.as_str()).collect();
                 problems.push(PolicyProblem {
                     location: spans.find(&format!("{tier_path}.require.docs[{at}]")),
@@ -94,6 +96,16 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 reviewers_from_count: tier.require.reviewers_from_count.unwrap_or(1),
                 require_code_owner: tier.require.require_code_owner,
             },
+            patterns: tier
+                .paths
+                .iter()
+                .map(|p| p.glob.glob().to_owned())
+                .collect(),
+            excludes: tier
+                .exclude
+                .iter()
+                .map(|p| p.glob.glob().to_owned())
+                .collect(),
             paths: globs(&tier.paths),
             exclude: globs(&tier.exclude),
         });
@@ -205,6 +217,9 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         origin: origin.to_owned(),
         spans,
         file: None,
+        extends: raw.extends,
+        baseline: None,
+        case_insensitive_paths: raw.case_insensitive_paths,
         tiers,
         docs,
         rule_dirs: raw

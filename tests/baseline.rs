@@ -1,0 +1,211 @@
+//! `extends:` — an org baseline a repository may only tighten, read with git from a local
+//! checkout of the policy repository at a pinned commit. Real repositories in temp dirs, the real
+//! binary.
+
+mod common;
+
+use common::TestRepo;
+
+const ORG_POLICY: &str = "\
+version: 1
+tiers:
+  tier-1:
+    paths: [\"deploy/**\"]
+    require:
+      approvals: 2
+      docs: [risk, rollback]
+  other:
+    paths: [\"**\"]
+docs:
+  risk:
+    heading: Risk
+  rollback:
+    heading: Rollback
+";
+
+/// The policy repository with the org baseline committed; returns it and the commit.
+fn policy_repo(text: &str) -> (TestRepo, String) {
+    let repo = TestRepo::new();
+    repo.write("org.yml", text);
+    let sha = repo.commit("org baseline");
+    (repo, sha)
+}
+
+fn extends(policy: &TestRepo, sha: &str) -> String {
+    format!("extends: \"{}@{sha}:org.yml\"\n", policy.path().display())
+}
+
+/// A service repository whose base holds `.changegate.yml` = `policy`, then a change to deploy/.
+fn service(policy: &str) -> TestRepo {
+    let repo = TestRepo::with_base(&[
+        (".changegate.yml", policy),
+        ("deploy/app.yaml", "replicas: 3\n"),
+    ]);
+    repo.write("deploy/app.yaml", "replicas: 4\n");
+    repo.commit("scale up");
+    repo
+}
+
+fn check(repo: &TestRepo, description: &str) -> std::process::Output {
+    let path = repo.scratch().join("pr.md");
+    std::fs::write(&path, description).unwrap();
+    repo.changegate()
+        .args([
+            "check", "--base", "main", "--head", "HEAD", "--format", "json",
+        ])
+        .arg("--description-file")
+        .arg(&path)
+        .output()
+        .unwrap()
+}
+
+const RISK_ONLY: &str = "## Risk\nLow, one more replica.\n";
+
+#[test]
+fn a_file_that_only_extends_is_judged_by_the_baseline() {
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let repo = service(&format!("version: 1\n{}", extends(&org, &sha)));
+    let out = check(&repo, RISK_ONLY);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = report.to_string();
+    assert!(
+        text.contains("Rollback"),
+        "the baseline's doc rule applies: {text}"
+    );
+    assert!(
+        report["policy"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("tightening {}", org.path().display())),
+        "{}",
+        report["policy"]
+    );
+    let documented = check(&repo, "## Risk\nLow.\n\n## Rollback\nScale back to 3.\n");
+    assert_eq!(
+        documented.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&documented.stdout)
+    );
+}
+
+#[test]
+fn tightening_the_baseline_is_accepted() {
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let policy = format!(
+        "version: 1\n{}tiers:\n  tier-1:\n    paths: [\"deploy/**\", \"infra/**\"]\n    require:\n      approvals: 3\n      docs: [risk, rollback, testing]\n  other:\n    paths: [\"**\"]\ndocs:\n  risk:\n    heading: Risk\n  rollback:\n    heading: Rollback\n  testing:\n    heading: Testing\n",
+        extends(&org, &sha)
+    );
+    let repo = service(&policy);
+    let out = check(&repo, "## Risk\nLow.\n\n## Rollback\nScale back to 3.\n");
+    // The repository's stricter requirement (Testing) is what blocks.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Testing"));
+}
+
+#[test]
+fn loosening_the_baseline_is_a_policy_error_naming_both_lines() {
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let policy = format!(
+        "version: 1\n{}tiers:\n  tier-1:\n    paths: [\"deploy/**\"]\n    require:\n      approvals: 1\n      docs: [risk]\n  other:\n    paths: [\"**\"]\n",
+        extends(&org, &sha)
+    );
+    let repo = service(&policy);
+    let out = check(&repo, RISK_ONLY);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs 1 approvals, the baseline 2"), "{err}");
+    // The baseline's line (org.yml:6) and the repository's (.changegate.yml:7).
+    assert!(err.contains(&format!("{}:org.yml:6:7", &sha[..12])), "{err}");
+    assert!(err.contains(".changegate.yml at base"), "{err}");
+    assert!(err.contains(":7:7\n"), "{err}");
+    assert!(err.contains("the `rollback` section"), "{err}");
+}
+
+#[test]
+fn an_unreadable_baseline_fails_closed() {
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let missing = "0".repeat(40);
+    for (policy, says) in [
+        (
+            format!("version: 1\n{}", extends(&org, &missing)),
+            "cannot read the baseline",
+        ),
+        (
+            format!("version: 1\nextends: \"/nonexistent/policy@{sha}:org.yml\"\n"),
+            "cannot read the baseline",
+        ),
+        (
+            format!(
+                "version: 1\nextends: \"{}@main:org.yml\"\n",
+                org.path().display()
+            ),
+            "not a full commit id",
+        ),
+        (
+            format!("version: 1\nextends: \"acme/policy@{sha}:org.yml\"\n"),
+            "not built yet",
+        ),
+    ] {
+        let repo = service(&policy);
+        let out = check(&repo, RISK_ONLY);
+        assert_eq!(out.status.code(), Some(2), "{policy}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{policy}: {err}");
+        assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("PASS"));
+    }
+}
+
+#[test]
+fn a_baseline_changed_in_the_same_change_does_not_judge_it() {
+    // The org's baseline at commit A requires Rollback; the PR repoints `extends` at commit B of
+    // the same policy repository, which does not. The base's file (A) judges the change, and the
+    // edit of .changegate.yml is itself a first-tier gate change.
+    let (org, strict) = policy_repo(ORG_POLICY);
+    org.write(
+        "org.yml",
+        ORG_POLICY.replace("docs: [risk, rollback]", "docs: [risk]"),
+    );
+    let weak = org.commit("weaker baseline");
+    let repo = TestRepo::with_base(&[
+        (
+            ".changegate.yml",
+            format!("version: 1\n{}", extends(&org, &strict)),
+        ),
+        ("deploy/app.yaml", "replicas: 3\n".to_owned()),
+    ]);
+    repo.write(
+        ".changegate.yml",
+        format!("version: 1\n{}", extends(&org, &weak)),
+    );
+    repo.write("deploy/app.yaml", "replicas: 4\n");
+    repo.commit("scale up and relax the baseline");
+    let out = check(&repo, RISK_ONLY);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Rollback"), "{text}");
+    assert!(
+        text.contains(&strict[..12]),
+        "judged by the base's pin: {text}"
+    );
+    assert!(
+        text.contains("gate/"),
+        "the policy edit is a gate change: {text}"
+    );
+}
