@@ -127,7 +127,10 @@ fn loosening_the_baseline_is_a_policy_error_naming_both_lines() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs 1 approvals, the baseline 2"), "{err}");
     // The baseline's line (org.yml:6) and the repository's (.changegate.yml:7).
-    assert!(err.contains(&format!("{}:org.yml:6:7", &sha[..12])), "{err}");
+    assert!(
+        err.contains(&format!("{}:org.yml:6:7", &sha[..12])),
+        "{err}"
+    );
     assert!(err.contains(".changegate.yml at base"), "{err}");
     assert!(err.contains(":7:7\n"), "{err}");
     assert!(err.contains("the `rollback` section"), "{err}");
@@ -208,4 +211,68 @@ fn a_baseline_changed_in_the_same_change_does_not_judge_it() {
         text.contains("gate/"),
         "the policy edit is a gate change: {text}"
     );
+}
+
+#[test]
+fn a_bare_repository_planted_as_the_baseline_dir_is_not_read() {
+    // A change can add files that make a directory look like a bare repository (HEAD, objects/,
+    // a config of its own); git must not discover and read it as the policy repository.
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let bare = org.scratch().join("planted.git");
+    org.git(&["clone", "-q", "--bare", ".", bare.to_str().unwrap()]);
+    let repo = service(&format!(
+        "version: 1\nextends: \"{}@{sha}:org.yml\"\n",
+        bare.display()
+    ));
+    let out = check(&repo, RISK_ONLY);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the baseline"));
+}
+
+#[test]
+fn policy_show_names_the_origin_of_every_value() {
+    let (org, sha) = policy_repo(ORG_POLICY);
+    let repo = TestRepo::new();
+    repo.write(
+        ".changegate.yml",
+        format!("version: 1\n{}bots: [ci-robot]\n", extends(&org, &sha)),
+    );
+    let out = repo.changegate().args(["policy", "show"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!(" {key} = ")))
+            .unwrap_or_else(|| panic!("no {key} in {text}"))
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let baseline = format!("{}@{}:org.yml", org.path().display(), &sha[..12]);
+    assert_eq!(
+        line("tiers.tier-1.require.approvals"),
+        format!("{baseline}:6")
+    );
+    assert_eq!(line("docs.rollback.heading"), format!("{baseline}:14"));
+    assert_eq!(line("bots"), ".changegate.yml:3");
+    assert_eq!(line("tiers.tier-1.require.fresh_approvals"), "default");
+    assert_eq!(line("ai_assisted.require.extra_approvals"), "built-in");
+
+    // A loosening file is refused here too, exit 2.
+    repo.write(
+        ".changegate.yml",
+        format!(
+            "version: 1\n{}rules:\n  disable: [rust/unwrap]\n",
+            extends(&org, &sha)
+        ),
+    );
+    let out = repo.changegate().args(["policy", "show"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rule `rust/unwrap` is switched off"));
 }

@@ -65,6 +65,9 @@ pub enum Command {
     /// satisfied the policy of its base? JSON verdict (and an in-toto statement).
     #[command(after_help = VERIFY_EXIT_CODES)]
     Verify(Box<verify::VerifyArgs>),
+    /// Inspect the policy: the effective values and where each came from.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
     /// Print the JSON Schema of .changegate.yml (for editor completion).
     Schema {
         /// The schema of `audit --format json` instead.
@@ -104,6 +107,18 @@ pub enum RulesCommand {
     Test {
         /// Rule files or directories to test instead of the built-in and configured rules.
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// The effective policy (its baseline applied), one value per line with its origin:
+    /// FILE:LINE, BASELINE:LINE, `default` or `built-in`. Reads .changegate.yml in the work tree
+    /// (the file being edited), else the built-in defaults.
+    Show {
+        /// Policy file instead of the work tree's .changegate.yml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
@@ -254,6 +269,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Rules(RulesCommand::List) => rules::list(directory),
         Command::Rules(RulesCommand::Test { paths }) => rules::test(directory, paths),
         Command::Explain { rule_id } => rules::explain(directory, rule_id),
+        Command::Policy(PolicyCommand::Show { config }) => {
+            print!(
+                "{}",
+                rules::effective_policy(directory, config.as_deref())?.show()
+            );
+            Ok(0)
+        }
         Command::Publish(args) => publish::run(args),
         Command::Audit(args) => audit::run(args, directory),
         Command::Verify(args) => verify::run(args, directory),

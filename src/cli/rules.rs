@@ -61,20 +61,41 @@ fn built_in_finding(id: &str) -> Option<String> {
     (!rows.is_empty()).then(|| rows.join("\n"))
 }
 
+/// The policy on disk (`config`, else the work tree's `.changegate.yml`, else the built-in
+/// defaults), its baseline applied: what an author is editing.
+pub fn effective_policy(
+    directory: Option<&Path>,
+    config: Option<&Path>,
+) -> anyhow::Result<crate::policy::Policy> {
+    let dir = super::working_dir(directory)?;
+    let root = crate::source::git::Git::discover(&dir)
+        .map(|g| g.root().to_path_buf())
+        .unwrap_or(dir);
+    let policy_path = match config {
+        Some(path) => path.to_path_buf(),
+        None => root.join(crate::policy::POLICY_FILE),
+    };
+    if config.is_none() && !policy_path.is_file() {
+        return Ok(crate::policy::Policy::builtin());
+    }
+    let text = std::fs::read_to_string(&policy_path)
+        .with_context(|| format!("cannot read {}", policy_path.display()))?;
+    let name = match config {
+        Some(path) => path.display().to_string(),
+        None => crate::policy::POLICY_FILE.to_owned(),
+    };
+    let mut policy = crate::policy::Policy::load(&text, &name, &crate::policy::baseline::LocalGit)?;
+    policy.file = Some(name);
+    Ok(policy)
+}
+
 /// Built-in packs plus the custom rule directories of the policy found on disk (for authoring).
 fn configured_rules(directory: Option<&Path>) -> anyhow::Result<crate::rules::RuleSet> {
     let dir = super::working_dir(directory)?;
     let root = crate::source::git::Git::discover(&dir)
         .map(|g| g.root().to_path_buf())
         .unwrap_or(dir);
-    let policy_path = root.join(crate::policy::POLICY_FILE);
-    let policy = if policy_path.is_file() {
-        let text = std::fs::read_to_string(&policy_path)
-            .with_context(|| format!("cannot read {}", policy_path.display()))?;
-        crate::policy::Policy::from_yaml(&text, &policy_path.display().to_string())?
-    } else {
-        crate::policy::Policy::builtin()
-    };
+    let policy = effective_policy(directory, None)?;
     Ok(crate::load_rules(
         &policy,
         &crate::source::base_files::BaseFiles::Disk(root),

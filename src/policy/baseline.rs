@@ -80,7 +80,15 @@ impl BaselineReader for LocalGit {
             ));
         }
         let dir = Path::new(&reference.location);
+        // A bare repository found by discovery could be one the change planted in the work tree,
+        // with a config of its own: only a real checkout (or `.git`) is read, and no fsmonitor.
         let out = Command::new("git")
+            .args([
+                "-c",
+                "safe.bareRepository=explicit",
+                "-c",
+                "core.fsmonitor=false",
+            ])
             .arg("-C")
             .arg(dir)
             .args(["cat-file", "blob"])
@@ -154,6 +162,7 @@ pub fn resolve(
         return Err(PolicyError::new(&policy.origin, text, problems));
     }
     policy.baseline = Some(reference.short());
+    policy.baseline_spans = Some(baseline.spans.clone());
     policy.origin = format!("{} (tightening {})", policy.origin, reference.short());
     Ok(policy)
 }

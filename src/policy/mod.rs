@@ -8,6 +8,7 @@ pub mod baseline;
 pub(crate) mod error;
 mod raw;
 mod read;
+mod show;
 pub mod spans;
 mod validate;
 
@@ -44,6 +45,8 @@ pub struct Policy {
     pub extends: Option<String>,
     /// The baseline this policy tightens, as `LOCATION@SHA:PATH` (after `baseline::resolve`).
     pub baseline: Option<String>,
+    /// Where each key of the baseline is (for `policy show`).
+    pub baseline_spans: Option<spans::Spans>,
     /// Tier globs ignore ASCII case.
     pub case_insensitive_paths: bool,
     /// Tiers in precedence order; the first is the strictest.

@@ -219,6 +219,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
         file: None,
         extends: raw.extends,
         baseline: None,
+        baseline_spans: None,
         case_insensitive_paths: raw.case_insensitive_paths,
         tiers,
         docs,
