@@ -5,7 +5,13 @@
 use std::path::Path;
 
 fn main() {
-    for var in ["GITHUB_OPENAPI_SPEC", "SARIF_SCHEMA", "CI", "PATH"] {
+    for var in [
+        "GITHUB_OPENAPI_SPEC",
+        "SARIF_SCHEMA",
+        "CI_SCHEMAS",
+        "CI",
+        "PATH",
+    ] {
         println!("cargo::rerun-if-env-changed={var}");
     }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
@@ -23,6 +29,14 @@ fn main() {
             file_from("GITHUB_OPENAPI_SPEC").is_some(),
         ),
         ("fixture_sarif_schema", file_from("SARIF_SCHEMA").is_some()),
+        // A directory with SchemaStore's github-workflows.json and gitlab-ci.json.
+        (
+            "fixture_ci_schemas",
+            std::env::var("CI_SCHEMAS").is_ok_and(|d| {
+                Path::new(&d).join("github-workflows.json").is_file()
+                    && Path::new(&d).join("gitlab-ci.json").is_file()
+            }),
+        ),
         (
             "fixture_chromium",
             on_path(&["chromium", "chromium-browser", "google-chrome"]),

@@ -39,6 +39,7 @@ pub mod audit;
 pub mod checks;
 pub mod cli;
 pub mod facts;
+pub mod fleet;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod model;

@@ -20,23 +20,37 @@ const ORDER: [Category; 11] = [
     Category::Compliant,
 ];
 
-fn color(c: Category) -> &'static str {
+/// Fill colours: Okabe–Ito (distinguishable with the common colour-vision deficiencies),
+/// then greys for the states that are not findings. Each category also has its own text label
+/// in the legend and the table, so colour is never the only cue.
+pub(crate) fn color(c: Category) -> &'static str {
     match c {
-        Category::DirectPush => "#b91c1c",
-        Category::SelfApproved => "#c2410c",
-        Category::SelfMerged => "#9a3412",
-        Category::TooFewApprovals => "#d97706",
-        Category::AiWithoutExtraReview => "#7c3aed",
-        Category::Undocumented => "#ca8a04",
-        Category::PolicyChangedInSameChange => "#be185d",
-        Category::ReviewsUnknown => "#6b7280",
-        Category::NotJudged => "#111827",
-        Category::UnverifiedApprovals => "#0e7490",
-        Category::Compliant => "#15803d",
+        Category::DirectPush => "#D55E00",
+        Category::SelfApproved => "#CC79A7",
+        Category::SelfMerged => "#882255",
+        Category::TooFewApprovals => "#E69F00",
+        Category::AiWithoutExtraReview => "#0072B2",
+        Category::Undocumented => "#F0E442",
+        Category::PolicyChangedInSameChange => "#56B4E9",
+        Category::NotJudged => "#000000",
+        Category::ReviewsUnknown => "#BBBBBB",
+        Category::UnverifiedApprovals => "#777777",
+        Category::Compliant => "#009E73",
     }
 }
 
-fn escape(text: &str) -> String {
+/// Text colour readable on `color(c)`.
+fn ink(c: Category) -> &'static str {
+    match c {
+        Category::Undocumented
+        | Category::TooFewApprovals
+        | Category::PolicyChangedInSameChange
+        | Category::ReviewsUnknown => "#000",
+        _ => "#fff",
+    }
+}
+
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -44,7 +58,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The category a change is drawn as: its first finding in severity order.
-fn headline(change: &AuditedChange) -> Category {
+pub(crate) fn headline(change: &AuditedChange) -> Category {
     ORDER
         .into_iter()
         .find(|c| change.categories.contains(c))
@@ -66,11 +80,15 @@ fn days(date: &str) -> Option<i64> {
 }
 
 /// `YYYY-MM-DD` of the Monday starting the week of `date`.
-fn week_of(date: &str) -> Option<String> {
+pub(crate) fn week_of(date: &str) -> Option<String> {
     let day = days(date)?;
     // 1970-01-01 was a Thursday: Monday-based weekday = (days + 3) mod 7.
-    let monday = day - (day + 3).rem_euclid(7);
-    let z = monday + 719_468;
+    Some(date_of(day - (day + 3).rem_euclid(7)))
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01 (the inverse of `days`).
+fn date_of(day: i64) -> String {
+    let z = day + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -79,13 +97,28 @@ fn week_of(date: &str) -> Option<String> {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Writes the page.
-pub fn render(audit: &Audit) -> String {
+/// Weeks without a change between the first and the last (at most ten years), so the trend's
+/// x-axis is time, not a list of busy weeks.
+fn fill_gaps(weeks: &mut BTreeMap<String, BTreeMap<Category, usize>>) {
+    let dated: Vec<i64> = weeks.keys().filter_map(|w| days(w)).collect();
+    if let (Some(first), Some(last)) = (dated.iter().min(), dated.iter().max()) {
+        if last - first <= 7 * 520 {
+            let mut day = *first;
+            while day < *last {
+                weeks.entry(date_of(day)).or_default();
+                day += 7;
+            }
+        }
+    }
+}
+
+/// Tier-1 changes per week, stacked by headline category (an inline SVG).
+pub(crate) fn chart<'a>(changes: impl Iterator<Item = &'a AuditedChange>) -> String {
     let mut weeks: BTreeMap<String, BTreeMap<Category, usize>> = BTreeMap::new();
-    for change in &audit.changes {
+    for change in changes {
         let week = week_of(&change.date).unwrap_or_else(|| "unknown".into());
         *weeks
             .entry(week)
@@ -93,8 +126,9 @@ pub fn render(audit: &Audit) -> String {
             .entry(headline(change))
             .or_default() += 1;
     }
+    fill_gaps(&mut weeks);
     let mut svg = String::new();
-    let (width, height, top, bottom, left) = (860.0_f64, 260.0_f64, 20.0_f64, 50.0_f64, 40.0_f64);
+    let (width, height, top, bottom, left) = (860.0_f64, 220.0_f64, 20.0_f64, 40.0_f64, 40.0_f64);
     let max = weeks
         .values()
         .map(|w| w.values().sum::<usize>())
@@ -104,7 +138,7 @@ pub fn render(audit: &Audit) -> String {
     let slot = (width - left - 10.0) / weeks.len().max(1) as f64;
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="tier-1 changes per week by category">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" role="img" aria-label="tier-1 changes per week by category">"#
     );
     let _ = write!(
         svg,
@@ -113,6 +147,8 @@ pub fn render(audit: &Audit) -> String {
         width - 10.0,
         height - bottom
     );
+    // At most ~16 week labels, whatever the window.
+    let label_every = weeks.len().div_ceil(16).max(1);
     for (i, (week, counts)) in weeks.iter().enumerate() {
         let x = left + i as f64 * slot + slot * 0.15;
         let mut y = height - bottom;
@@ -125,20 +161,22 @@ pub fn render(audit: &Audit) -> String {
             y -= h;
             let _ = write!(
                 svg,
-                r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{}"><title>{} {}: {n}</title></rect>"#,
+                r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{}" stroke="#fff" stroke-width="0.5"><title>week of {} — {}: {n}</title></rect>"##,
                 slot * 0.7,
                 color(category),
                 escape(week),
                 category.label()
             );
         }
-        let _ = write!(
-            svg,
-            r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
-            x + slot * 0.35,
-            height - bottom + 14.0,
-            escape(week.get(5..).unwrap_or(week))
-        );
+        if i % label_every == 0 {
+            let _ = write!(
+                svg,
+                r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
+                x + slot * 0.35,
+                height - bottom + 14.0,
+                escape(week)
+            );
+        }
     }
     let _ = write!(
         svg,
@@ -146,24 +184,151 @@ pub fn render(audit: &Audit) -> String {
         top + 4.0,
         max as usize
     );
+    svg
+}
+
+/// The colour key: every category with its swatch and count (zeros included).
+pub(crate) fn legend(totals: &BTreeMap<Category, usize>) -> String {
+    let items: String = ORDER
+        .iter()
+        .map(|c| {
+            format!(
+                r#"<li><span class="swatch" style="background:{}"></span>{} — {}</li>"#,
+                color(*c),
+                c.label(),
+                totals.get(c).copied().unwrap_or(0)
+            )
+        })
+        .collect();
+    format!(r#"<ul class="legend">{items}</ul>"#)
+}
+
+/// A change's categories as coloured, labelled tags.
+pub(crate) fn tags(c: &AuditedChange) -> String {
+    c.categories
+        .iter()
+        .map(|k| {
+            format!(
+                r#"<span class="tag" style="background:{};color:{}">{}</span>"#,
+                color(*k),
+                ink(*k),
+                k.label()
+            )
+        })
+        .collect()
+}
+
+/// The tier-1 files, collapsed past the first so that a row stays one line tall.
+pub(crate) fn files(c: &AuditedChange) -> String {
+    match c.tier1_files.as_slice() {
+        [] => String::new(),
+        [one] => format!("<code>{}</code>", escape(one)),
+        [first, rest @ ..] => format!(
+            "<details><summary><code>{}</code> +{}</summary>{}</details>",
+            escape(first),
+            rest.len(),
+            rest.iter()
+                .map(|f| format!("<code>{}</code>", escape(f)))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        ),
+    }
+}
+
+/// A `Name <email>` as its name, the address in the title.
+pub(crate) fn person(who: &str) -> String {
+    let name = who.split(" <").next().unwrap_or(who);
+    format!(r#"<span title="{}">{}</span>"#, escape(who), escape(name))
+}
+
+/// `YYYY-MM-DD` of an ISO 8601 date (the full date is in the cell's title).
+pub(crate) fn day(date: &str) -> String {
+    format!(
+        r#"<span title="{}">{}</span>"#,
+        escape(date),
+        escape(date.get(..10).unwrap_or(date))
+    )
+}
+
+/// The page's stylesheet (shared with the org report).
+pub(crate) const STYLE: &str = r#"body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #111; max-width: 1600px; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.person { white-space: nowrap; }
+td.subject { max-width: 28em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+details summary { cursor: pointer; white-space: nowrap; }
+.tag { border-radius: 3px; padding: 0 4px; margin: 0 3px 2px 0; font-size: 12px; white-space: nowrap; display: inline-block; }
+.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; border: 1px solid #555; }
+ul.legend { list-style: none; padding: 0; columns: 2; max-width: 860px; }
+.summary { border: 1px solid #ccc; border-radius: 6px; padding: 8px 14px; background: #f7f7f7; max-width: 860px; }
+.summary strong.bad { color: #a0400b; }
+.scroll { overflow-x: auto; }
+@media (max-width: 900px) { ul.legend { columns: 1; } .wide { display: none; } }
+"#;
+
+/// Totals per category (a change counts once in each of its categories).
+pub(crate) fn totals<'a>(
+    changes: impl Iterator<Item = &'a AuditedChange>,
+) -> BTreeMap<Category, usize> {
+    let mut out: BTreeMap<Category, usize> = ORDER.iter().map(|c| (*c, 0)).collect();
+    for change in changes {
+        for c in &change.categories {
+            *out.entry(*c).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The ten-second summary: how many changes, how many with findings, the worst kinds.
+pub(crate) fn summary_line(
+    totals: &BTreeMap<Category, usize>,
+    changes: usize,
+    bad: usize,
+) -> String {
+    let worst: Vec<String> = ORDER
+        .iter()
+        .filter(|c| c.is_violation())
+        .filter_map(|c| {
+            let n = totals.get(c).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{n} {}", c.label()))
+        })
+        .collect();
+    let share = (bad * 100 + changes / 2).checked_div(changes).unwrap_or(0);
+    format!(
+        r#"<strong>{changes}</strong> tier-1 change{}; <strong class="bad">{bad}</strong> with findings ({share}%){}."#,
+        if changes == 1 { "" } else { "s" },
+        if worst.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", escape(&worst.join(", ")))
+        }
+    )
+}
+
+/// Writes the page.
+pub fn render(audit: &Audit) -> String {
+    let totals = totals(audit.changes.iter());
+    let bad = audit
+        .changes
+        .iter()
+        .filter(|c| c.categories.iter().any(|k| k.is_violation()))
+        .count();
     let mut rows = String::new();
     for c in &audit.changes {
         let _ = write!(
             rows,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
+            r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td>{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             commit_link(c),
             pull_request_link(c),
-            escape(&c.date),
-            escape(&c.subject),
-            escape(&c.author),
-            c.categories
-                .iter()
-                .map(|k| format!(r#"<span class="tag" style="background:{}">{}</span>"#, color(*k), k.label()))
-                .collect::<String>(),
+            day(&c.date),
+            person(&c.author),
+            tags(c),
             c.approvers.len(),
             c.required_approvals,
             c.blast_radius,
-            escape(&c.tier1_files.join(", "))
+            files(c),
+            subject = escape(&c.subject),
         );
     }
     let notes: String = audit
@@ -171,54 +336,71 @@ pub fn render(audit: &Audit) -> String {
         .iter()
         .map(|n| format!("<li>{}</li>", escape(n)))
         .collect();
-    let legend: String = ORDER
+    let mut policies: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &audit.changes {
+        *policies.entry(c.policy.as_str()).or_default() += 1;
+    }
+    let policies: String = policies
         .iter()
-        .map(|c| {
-            let n = audit
-                .changes
-                .iter()
-                .filter(|ch| ch.categories.contains(c))
-                .count();
+        .map(|(p, n)| {
             format!(
-                r#"<li><span class="swatch" style="background:{}"></span>{} — {n}</li>"#,
-                color(*c),
-                c.label()
+                "<li>{} — {n} change{}</li>",
+                escape(if p.is_empty() { "(not recorded)" } else { p }),
+                if *n == 1 { "" } else { "s" }
             )
         })
         .collect();
+    let period = match &audit.period {
+        Some(p) => format!(
+            "{} to {}",
+            escape(p.from.get(..10).unwrap_or(&p.from)),
+            escape(p.to.get(..10).unwrap_or(&p.to))
+        ),
+        None => "no commits".to_owned(),
+    };
+    let head = audit
+        .head
+        .as_deref()
+        .map(|h| format!(" at <code>{}</code>", escape(&h[..h.len().min(12)])))
+        .unwrap_or_default();
+    let system = audit
+        .system
+        .as_ref()
+        .map(|s| format!("{} — ", escape(&s.name)))
+        .unwrap_or_default();
     format!(
         r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>changegate audit — {branch}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>changegate audit — {system}{branch}</title>
 <style>
-body {{ font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #111; }}
-table {{ border-collapse: collapse; width: 100%; }} td, th {{ border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }}
-.tag {{ color: #fff; border-radius: 3px; padding: 0 4px; margin-right: 3px; font-size: 12px; white-space: nowrap; }}
-.swatch {{ display: inline-block; width: 10px; height: 10px; margin-right: 6px; }}
-ul.legend {{ list-style: none; padding: 0; columns: 2; }}
-</style></head>
+{STYLE}</style></head>
 <body>
-<h1>changegate audit: <code>{branch}</code> since {since}</h1>
-<p>{scanned} commit{scanned_s} scanned (first parent); <strong>{count}</strong> reached tier-1 paths. Reviews from {source}.</p>
+<h1>changegate audit: {system}<code>{branch}</code>{head}</h1>
+<div class="summary"><p>{summary}</p>
+<p>Commits from {period} (window: since {since}); {scanned} commit{scanned_s} scanned (first parent). Reviews from {source}.</p></div>
 <ul>{notes}</ul>
 <h2>Tier-1 changes per week</h2>
 {svg}
-<ul class="legend">{legend}</ul>
+{legend}
+<h2>Judged by</h2>
+<ul>{policies}</ul>
 <h2>Changes, worst first</h2>
-<table><thead><tr><th>commit</th><th>PR/MR</th><th>date</th><th>subject</th><th>author</th><th>findings</th><th>approvals</th><th>blast radius</th><th>tier-1 files</th></tr></thead>
-<tbody>{rows}</tbody></table>
+<div class="scroll"><table><thead><tr><th>commit</th><th>PR/MR</th><th class="num">date</th><th class="wide">subject</th><th class="wide">author</th><th>findings</th><th class="num">approvals</th><th class="num">blast radius</th><th class="wide">tier-1 files</th></tr></thead>
+<tbody>{rows}</tbody></table></div>
 </body></html>
 "#,
+        summary = summary_line(&totals, audit.changes.len(), bad),
+        svg = chart(audit.changes.iter()),
+        legend = legend(&totals),
         branch = escape(&audit.branch),
         since = escape(&audit.since),
         scanned = audit.commits_scanned,
         scanned_s = if audit.commits_scanned == 1 { "" } else { "s" },
         source = escape(&audit.source),
-        count = audit.changes.len(),
     )
 }
 
 /// The short sha, linked to the commit's page when there is one.
-fn commit_link(c: &AuditedChange) -> String {
+pub(crate) fn commit_link(c: &AuditedChange) -> String {
     let short = escape(&c.sha[..c.sha.len().min(10)]);
     match &c.commit_url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
@@ -228,8 +410,9 @@ fn commit_link(c: &AuditedChange) -> String {
     }
 }
 
-/// A link to the PR/MR (http(s) only), or its reference.
-fn pull_request_link(c: &AuditedChange) -> String {
+/// A link to the PR/MR (http(s) only), or its reference; offline, the reference a squash
+/// merge's subject names.
+pub(crate) fn pull_request_link(c: &AuditedChange) -> String {
     match &c.pull_request {
         Some(pr) if pr.url.starts_with("https://") || pr.url.starts_with("http://") => format!(
             r#"<a href="{}">{}</a>"#,
@@ -237,7 +420,18 @@ fn pull_request_link(c: &AuditedChange) -> String {
             escape(&pr.reference)
         ),
         Some(pr) => escape(&pr.reference),
-        None => String::new(),
+        None => match &c.arrival {
+            super::Arrival::SquashedPr { reference } => escape(reference),
+            // GitHub's merge commit subject: `Merge pull request #12 from owner/branch`.
+            super::Arrival::Merge => c
+                .subject
+                .strip_prefix("Merge pull request #")
+                .and_then(|rest| rest.split(' ').next())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map(|n| format!("#{n}"))
+                .unwrap_or_default(),
+            super::Arrival::Direct => String::new(),
+        },
     }
 }
 
@@ -254,6 +448,19 @@ mod tests {
         assert_eq!(week_of("2026-03-09").as_deref(), Some("2026-03-09"));
         assert_eq!(week_of("2024-02-29").as_deref(), Some("2024-02-26"));
         assert_eq!(week_of("nonsense"), None);
+    }
+
+    #[test]
+    fn empty_weeks_are_drawn() {
+        let mut weeks: BTreeMap<String, BTreeMap<Category, usize>> = BTreeMap::new();
+        weeks.entry("2026-02-23".into()).or_default();
+        weeks.entry("2026-03-16".into()).or_default();
+        fill_gaps(&mut weeks);
+        let keys: Vec<&str> = weeks.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["2026-02-23", "2026-03-02", "2026-03-09", "2026-03-16"]
+        );
     }
 
     #[test]

@@ -146,6 +146,7 @@ pub(super) fn judge(
         missing_docs,
         ai_signals: facts.ai_signals.iter().map(|s| s.detail.clone()).collect(),
         categories,
+        policy: judged_by(candidate),
     })
 }
 
@@ -162,6 +163,26 @@ fn pr_reference(message: &str) -> Option<String> {
         .lines()
         .find_map(|l| l.trim().strip_prefix("See merge request "))
         .map(|r| r.trim().to_owned())
+}
+
+/// The policy a change was judged by, by commit: its parent's policy file, or the defaults.
+fn judged_by(candidate: &Candidate<'_>) -> String {
+    let policy = &candidate.policy;
+    if policy.origin == crate::policy::BUILTIN_ORIGIN {
+        return policy.origin.clone();
+    }
+    let parent = candidate
+        .commit
+        .parents
+        .first()
+        .map_or("", |p| &p[..p.len().min(12)]);
+    match &policy.baseline {
+        Some(baseline) => format!(
+            "{} at {parent} (baseline {baseline})",
+            crate::policy::POLICY_FILE
+        ),
+        None => format!("{} at {parent}", crate::policy::POLICY_FILE),
+    }
 }
 
 #[cfg(test)]

@@ -26,11 +26,13 @@ use crate::source::base_files::BaseFiles;
 use crate::source::git::Git;
 use crate::source::{Limits, SourceError};
 use history::HistoryCommit;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What an audited change is found to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Reached the branch without a PR/MR.
@@ -103,7 +105,7 @@ impl Category {
 }
 
 /// How a change reached the branch, as git shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Arrival {
     /// A merge commit (a PR/MR merged with a merge commit).
@@ -115,7 +117,7 @@ pub enum Arrival {
 }
 
 /// The PR/MR a change arrived through, per the platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PullRequestRef {
     pub reference: String,
     pub url: String,
@@ -125,7 +127,7 @@ pub struct PullRequestRef {
 }
 
 /// Where a change's reviews came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewsFrom {
     /// The platform's reviews (GitHub) or approvals (GitLab) as of the merge.
@@ -137,7 +139,7 @@ pub enum ReviewsFrom {
 }
 
 /// One change that touched tier-1 paths.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AuditedChange {
     pub sha: String,
     pub date: String,
@@ -167,13 +169,26 @@ pub struct AuditedChange {
     pub missing_docs: Vec<String>,
     pub ai_signals: Vec<String>,
     pub categories: Vec<Category>,
+    /// The policy it was judged by: `.changegate.yml at <parent>` (and its baseline), or the
+    /// built-in defaults.
+    #[serde(default)]
+    pub policy: String,
 }
 
 /// The audit of a window of history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Audit {
+    /// The inventory entry of the system audited (`--system`), for the org report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<crate::fleet::systems::System>,
     pub branch: String,
+    /// The commit the branch pointed at when it was audited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
     pub since: String,
+    /// Committer dates of the oldest and newest commit scanned (absolute, unlike `since`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// `git` (offline) or the platform and project the reviews came from.
     pub source: String,
     pub commits_scanned: usize,
@@ -181,6 +196,13 @@ pub struct Audit {
     pub changes: Vec<AuditedChange>,
     /// What the reader should know (why the audit is offline, unreadable policies).
     pub notes: Vec<String>,
+}
+
+/// The dates a window of history spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
 }
 
 /// What to audit.
@@ -363,8 +385,17 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
     };
     Ok((
         Audit {
+            system: None,
             branch: options.branch.clone(),
+            head: git.try_resolve_commit(&options.branch),
             since: options.since.clone(),
+            period: match (commits.last(), commits.first()) {
+                (Some(oldest), Some(newest)) => Some(Period {
+                    from: oldest.date.clone(),
+                    to: newest.date.clone(),
+                }),
+                _ => None,
+            },
             source,
             commits_scanned: commits.len(),
             changes,

@@ -51,7 +51,7 @@ fn areas<'a>(
     out
 }
 
-fn arrival(a: &Arrival) -> String {
+pub(crate) fn arrival(a: &Arrival) -> String {
     match a {
         Arrival::Merge => "merge".into(),
         Arrival::SquashedPr { reference } => format!("squashed {reference}"),
@@ -67,7 +67,7 @@ fn reviews_from(r: ReviewsFrom) -> &'static str {
     }
 }
 
-fn categories(c: &AuditedChange) -> String {
+pub(crate) fn categories(c: &AuditedChange) -> String {
     c.categories
         .iter()
         .map(|k| k.label())
@@ -108,31 +108,9 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
             out.write_all(b"\n")
         }
         AuditFormat::Csv => {
-            writeln!(out, "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files,pull_request,merged_by,blast_radius,reviews_from,commit_url")?;
+            writeln!(out, "{CSV_HEADER}")?;
             for c in &audit.changes {
-                let row = [
-                    c.sha.clone(),
-                    c.date.clone(),
-                    c.author.clone(),
-                    arrival(&c.arrival),
-                    categories(c),
-                    c.approvers.join(" "),
-                    c.required_approvals.to_string(),
-                    c.missing_docs.join(" "),
-                    c.tier1_files.join(" "),
-                    c.pull_request
-                        .as_ref()
-                        .map(|p| p.url.clone())
-                        .unwrap_or_default(),
-                    c.pull_request
-                        .as_ref()
-                        .and_then(|p| p.merged_by.clone())
-                        .unwrap_or_default(),
-                    c.blast_radius.to_string(),
-                    reviews_from(c.reviews_from).to_owned(),
-                    c.commit_url.clone().unwrap_or_default(),
-                ];
-                let cells: Vec<String> = row.iter().map(|v| csv_cell(v)).collect();
+                let cells: Vec<String> = csv_row(c).iter().map(|v| csv_cell(v)).collect();
                 writeln!(out, "{}", cells.join(","))?;
             }
             Ok(())
@@ -140,8 +118,38 @@ pub fn render(audit: &Audit, format: AuditFormat, out: &mut dyn Write) -> std::i
     }
 }
 
+/// The CSV columns of one change (the org report puts the system's columns first).
+pub(crate) const CSV_HEADER: &str = "sha,date,author,arrival,categories,approvers,required_approvals,missing_docs,tier1_files,pull_request,merged_by,blast_radius,reviews_from,commit_url,policy";
+
+/// One change's cells, unquoted, in `CSV_HEADER` order.
+pub(crate) fn csv_row(c: &AuditedChange) -> Vec<String> {
+    vec![
+        c.sha.clone(),
+        c.date.clone(),
+        c.author.clone(),
+        arrival(&c.arrival),
+        categories(c),
+        c.approvers.join(" "),
+        c.required_approvals.to_string(),
+        c.missing_docs.join(" "),
+        c.tier1_files.join(" "),
+        c.pull_request
+            .as_ref()
+            .map(|p| p.url.clone())
+            .unwrap_or_default(),
+        c.pull_request
+            .as_ref()
+            .and_then(|p| p.merged_by.clone())
+            .unwrap_or_default(),
+        c.blast_radius.to_string(),
+        reviews_from(c.reviews_from).to_owned(),
+        c.commit_url.clone().unwrap_or_default(),
+        c.policy.clone(),
+    ]
+}
+
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed so spreadsheets do not run it.
-fn csv_cell(value: &str) -> String {
+pub(crate) fn csv_cell(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) {
         format!("'{value}")
     } else {
@@ -154,7 +162,7 @@ fn csv_cell(value: &str) -> String {
     }
 }
 
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
@@ -178,6 +186,19 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
         audit.changes.len(),
         cell(&audit.source)
     )?;
+    if let Some(period) = &audit.period {
+        writeln!(
+            out,
+            "Commits from {} to {}{}.\n",
+            cell(&period.from),
+            cell(&period.to),
+            audit
+                .head
+                .as_deref()
+                .map(|h| format!(", branch at `{}`", &h[..h.len().min(12)]))
+                .unwrap_or_default()
+        )?;
+    }
     for note in &audit.notes {
         writeln!(out, "> {}", cell(note))?;
     }

@@ -7,10 +7,20 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
     /// Start of the window: a date (2026-01-01) or an age (90d).
-    #[arg(long, value_name = "WHEN", value_parser = crate::audit::history::parse_since)]
-    pub since: String,
+    #[arg(long, value_name = "WHEN", value_parser = crate::audit::history::parse_since, required = true)]
+    pub since: Option<String>,
+    /// The systems inventory (systems.yml) that names this repository's system (`--system`).
+    #[arg(long, value_name = "FILE", requires = "system")]
+    pub systems: Option<PathBuf>,
+    /// This repository's system in the inventory: the report names it (for `audit merge`), and
+    /// its `branch` and `paths` are the defaults of --branch and --paths.
+    #[arg(long, value_name = "NAME", requires = "systems")]
+    pub system: Option<String>,
     /// Branch to walk (first-parent history). Default: the remote's default branch
     /// (origin/HEAD), else HEAD.
     #[arg(long)]
@@ -46,8 +56,78 @@ pub struct AuditArgs {
     pub jobs: u16,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum AuditCommand {
+    /// Join per-system audit reports (JSON) into one org audit: per system, per owner
+    /// (VP, director, team), categories, a weekly trend, the worst changes first. Merging is
+    /// associative and order-free: a merged JSON report is itself an input.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// JSON reports: `audit --format json` of one system, or an earlier `audit merge --format json`.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    /// The inventory: systems in it without a report are listed as not audited.
+    #[arg(long, value_name = "FILE")]
+    pub systems: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = crate::audit::report::AuditFormat::Md)]
+    pub format: crate::audit::report::AuditFormat,
+    /// Write the report to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `audit merge`.
+fn merge(args: &MergeArgs) -> anyhow::Result<u8> {
+    let inventory = args
+        .systems
+        .as_deref()
+        .map(crate::fleet::systems::Inventory::load)
+        .transpose()?;
+    let reports = args
+        .reports
+        .iter()
+        .map(|path| crate::fleet::merge::read_report(path).map(|a| (path.display().to_string(), a)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let org = crate::fleet::merge::merge(reports, inventory.as_ref())?;
+    let mut bytes = Vec::new();
+    crate::fleet::report::render(&org, args.format, &mut bytes)?;
+    write_report(args.output.as_deref(), bytes)?;
+    Ok(0)
+}
+
+/// Writes a report to `output` (tokens redacted) or stdout.
+fn write_report(output: Option<&std::path::Path>, bytes: Vec<u8>) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, crate::util::redact::redact_bytes(bytes))
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    Ok(())
+}
+
 pub fn run(args: &AuditArgs, directory: Option<&std::path::Path>) -> anyhow::Result<u8> {
     use crate::audit::lookup::{resolve_remote, Cache, RemoteRequest};
+    if let Some(AuditCommand::Merge(merge_args)) = &args.command {
+        return merge(merge_args);
+    }
+    let since = args
+        .since
+        .clone()
+        .context("audit needs --since (a date or an age such as 90d)")?;
+    let system = match (&args.systems, &args.system) {
+        (Some(file), Some(name)) => {
+            let inventory = crate::fleet::systems::Inventory::load(file)?;
+            let system = inventory
+                .get(name)
+                .cloned()
+                .with_context(|| format!("{} has no system named {name:?}", file.display()))?;
+            Some(system)
+        }
+        _ => None,
+    };
     let dir = super::working_dir(directory)?;
     let git = crate::source::git::Git::discover(&dir)?;
     let origin = git.config("remote.origin.url");
@@ -68,15 +148,20 @@ pub fn run(args: &AuditArgs, directory: Option<&std::path::Path>) -> anyhow::Res
         args.cache_dir.clone().or_else(Cache::default_root)
     };
     let commit_url_base = crate::audit::lookup::commit_url_base(remote.as_ref(), origin.as_deref());
-    let (audit, stats) = crate::audit::audit(
+    let (mut audit, stats) = crate::audit::audit(
         &git,
         &crate::audit::AuditOptions {
             branch: args
                 .branch
                 .clone()
+                .or_else(|| system.as_ref().and_then(|s| s.branch.clone()))
                 .unwrap_or_else(|| crate::audit::history::default_branch(&git)),
-            since: args.since.clone(),
-            paths: args.paths.clone(),
+            since,
+            paths: if args.paths.is_empty() {
+                system.as_ref().map(|s| s.paths.clone()).unwrap_or_default()
+            } else {
+                args.paths.clone()
+            },
             remote,
             cache_dir,
             jobs: usize::from(args.jobs),
@@ -101,12 +186,9 @@ pub fn run(args: &AuditArgs, directory: Option<&std::path::Path>) -> anyhow::Res
             String::new()
         }
     );
+    audit.system = system;
     let mut bytes = Vec::new();
     crate::audit::report::render(&audit, args.format, &mut bytes)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, crate::util::redact::redact_bytes(bytes))
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout().lock().write_all(&bytes)?,
-    }
+    write_report(args.output.as_deref(), bytes)?;
     Ok(0)
 }

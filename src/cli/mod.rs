@@ -3,6 +3,7 @@
 
 mod audit;
 mod check;
+mod fleet;
 pub mod init;
 mod publish;
 mod rules;
@@ -65,14 +66,23 @@ pub enum Command {
     /// satisfied the policy of its base? JSON verdict (and an in-toto statement).
     #[command(after_help = VERIFY_EXIT_CODES)]
     Verify(Box<verify::VerifyArgs>),
+    /// Many systems: the inventory (systems.yml) as the CI engine's job matrix.
+    #[command(subcommand)]
+    Fleet(fleet::FleetCommand),
     /// Inspect the policy: the effective values and where each came from.
     #[command(subcommand)]
     Policy(PolicyCommand),
     /// Print the JSON Schema of .changegate.yml (for editor completion).
     Schema {
         /// The schema of `audit --format json` instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["systems", "org_audit"])]
         audit: bool,
+        /// The schema of the systems inventory (systems.yml) instead.
+        #[arg(long, conflicts_with = "org_audit")]
+        systems: bool,
+        /// The schema of `audit merge --format json` instead.
+        #[arg(long)]
+        org_audit: bool,
     },
     /// Write a starter .changegate.yml adapted to this repository.
     Init {
@@ -279,14 +289,24 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Publish(args) => publish::run(args),
         Command::Audit(args) => audit::run(args, directory),
         Command::Verify(args) => verify::run(args, directory),
-        Command::Schema { audit } => {
-            if *audit {
-                print!("{}", crate::audit::report::json_schema());
+        Command::Schema {
+            audit,
+            systems,
+            org_audit,
+        } => {
+            let schema = if *audit {
+                crate::audit::report::json_schema()
+            } else if *systems {
+                crate::fleet::systems::json_schema()
+            } else if *org_audit {
+                crate::fleet::merge::json_schema()
             } else {
-                print!("{}", crate::policy::json_schema());
-            }
+                crate::policy::json_schema()
+            };
+            print!("{schema}");
             Ok(0)
         }
+        Command::Fleet(command) => fleet::run(command),
         Command::Init { force } => {
             let path = init::init(&working_dir(directory)?, *force)?;
             println!(

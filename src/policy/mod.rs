@@ -28,6 +28,9 @@ pub fn json_schema() -> String {
     text
 }
 
+/// `Policy::origin` of the built-in policy.
+pub const BUILTIN_ORIGIN: &str = "built-in defaults";
+
 /// The built-in policy, used when a repository has none.
 pub const DEFAULT_POLICY: &str = include_str!("default.yml");
 
@@ -217,7 +220,7 @@ impl Policy {
     pub fn builtin() -> Policy {
         let mut policy = Policy::from_yaml(DEFAULT_POLICY, "built-in policy")
             .expect("the built-in policy is valid (tested)");
-        policy.origin = "built-in defaults".into();
+        policy.origin = BUILTIN_ORIGIN.into();
         policy
     }
 
