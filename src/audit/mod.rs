@@ -180,7 +180,7 @@ pub struct AuditedChange {
 pub struct Audit {
     /// The inventory entry of the system audited (`--system`), for the org report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system: Option<crate::fleet::systems::System>,
+    pub system: Option<crate::model::system::System>,
     pub branch: String,
     /// The commit the branch pointed at when it was audited.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,6 +5,7 @@ mod audit;
 mod check;
 mod fleet;
 pub mod init;
+mod policy_test;
 mod publish;
 mod rules;
 mod verify;
@@ -127,6 +128,17 @@ pub enum PolicyCommand {
     /// (the file being edited), else the built-in defaults.
     Show {
         /// Policy file instead of the work tree's .changegate.yml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Run declarative policy tests: fixture changes (files before/after, description,
+    /// approvals) with the verdict, findings and tiers the policy must give them; each is judged
+    /// by the real gate in a throwaway repository. Exit 1 if any test fails.
+    Test {
+        /// Test files (YAML, `tests:` list; see docs/policy.md).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Policy file under test instead of the work tree's .changegate.yml.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
@@ -285,6 +297,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 rules::effective_policy(directory, config.as_deref())?.show()
             );
             Ok(0)
+        }
+        Command::Policy(PolicyCommand::Test { files, config }) => {
+            policy_test::run(directory, config.as_deref(), files)
         }
         Command::Publish(args) => publish::run(args),
         Command::Audit(args) => audit::run(args, directory),

@@ -2,8 +2,7 @@
 //! scripts): the summary first, then the weekly chart, systems, owner rollups and the worst
 //! changes. Built from the single-system page's parts.
 
-use super::merge::{has_findings, OrgAudit};
-use super::report::WORST_LISTED;
+use super::merge::{has_findings, OrgAudit, WORST_LISTED};
 use crate::audit::html::{
     chart, commit_link, day, escape, files, legend, person, pull_request_link, summary_line, tags,
     totals, STYLE,

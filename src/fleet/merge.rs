@@ -28,6 +28,9 @@ pub struct OrgAudit {
 
 pub const KIND: &str = "org_audit";
 
+/// Changes listed in the markdown and HTML reports; every change is in the JSON and CSV.
+pub const WORST_LISTED: usize = 100;
+
 /// Why reports cannot be merged.
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
@@ -171,7 +174,7 @@ pub fn merge(
 
 /// A change with the system it belongs to.
 pub struct OrgChange<'a> {
-    pub system: &'a crate::fleet::systems::System,
+    pub system: &'a crate::model::system::System,
     pub change: &'a AuditedChange,
 }
 
@@ -216,7 +219,7 @@ impl OrgAudit {
     /// Per owner (by `key`: director, VP or team): systems, changes, changes with findings.
     pub fn rollup(
         &self,
-        key: impl Fn(&crate::fleet::systems::Owners) -> Option<&str>,
+        key: impl Fn(&crate::model::system::Owners) -> Option<&str>,
     ) -> BTreeMap<String, Rollup> {
         let mut out: BTreeMap<String, Rollup> = BTreeMap::new();
         for audit in &self.systems {

@@ -1,12 +1,9 @@
 //! The org audit's reports: markdown, JSON (the merge's own input format), CSV and HTML. Pure
 //! and deterministic: the same org audit gives the same bytes.
 
-use super::merge::{has_findings, OrgAudit};
+use super::merge::{has_findings, OrgAudit, WORST_LISTED};
 use crate::audit::report::{cell, csv_cell, csv_row, AuditFormat, CSV_HEADER};
 use std::io::Write;
-
-/// Changes listed in the markdown and HTML reports; every change is in the JSON and CSV.
-pub const WORST_LISTED: usize = 100;
 
 /// Writes the org audit in `format`.
 pub fn render(org: &OrgAudit, format: AuditFormat, out: &mut dyn Write) -> std::io::Result<()> {

@@ -5,6 +5,7 @@
 pub mod changeset;
 pub mod finding;
 pub mod language;
+pub mod system;
 
 pub use finding::{Finding, Range, Severity};
 pub use language::Language;

@@ -5,6 +5,7 @@
 //! Every error names file:line:col and shows the line.
 
 pub mod baseline;
+pub mod cases;
 pub(crate) mod error;
 mod raw;
 mod read;
