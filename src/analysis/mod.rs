@@ -210,6 +210,18 @@ pub fn analyse_streaming(
     analyse_inner(change, policy, parse_budget, None, Some(visit))
 }
 
+/// `analyse_with`, dropping each file's trees as soon as the file is analysed: for callers that
+/// need items, keys and coverage but no tree afterwards (the audit, whose checks read no code).
+/// Without it a change of forty big YAML files holds eighty trees at once.
+pub fn analyse_compact(
+    change: &ChangeSet,
+    policy: &Policy,
+    parse_budget: ParseBudget,
+    trees: Option<&TreeCache>,
+) -> Analysis {
+    analyse_inner(change, policy, parse_budget, trees, Some(&|_, _, _, _| {}))
+}
+
 /// `analyse`, reusing (and filling) a cache of parsed blobs.
 pub fn analyse_with(
     change: &ChangeSet,

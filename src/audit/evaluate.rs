@@ -39,7 +39,7 @@ pub fn evaluate(
     };
     analysis::test_modules::mark(&mut change, &|path| base.read_text(path, max_bytes));
     let analysis =
-        analysis::analyse_with(&change, policy, analysis::DEFAULT_PARSE_BUDGET, Some(trees));
+        analysis::analyse_compact(&change, policy, analysis::DEFAULT_PARSE_BUDGET, Some(trees));
     let mut facts = facts::gather(&change, &analysis, policy, base, None, max_bytes)?;
     facts.blast.note = Some(
         "fan-in not counted in audits (it would mean reading the whole tree at every commit)"

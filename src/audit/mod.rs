@@ -258,9 +258,34 @@ pub(crate) struct Candidate<'a> {
     tier1: Vec<String>,
 }
 
-/// Source bytes whose parse trees are kept for the next change to the same file (trees take
-/// several times the text's size).
-const TREE_CACHE_BYTES: usize = 16 * 1024 * 1024;
+/// Source bytes whose parse trees are kept for the next change to the same file. Trees take
+/// tens of times the text's size (a YAML tree ~50×: 16 MiB of source held ~450 MB on a Helm
+/// chart history), so the cache is small; it pays on code edited again and again.
+const TREE_CACHE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Contents read and judged at once, at most (a change that costs more is judged alone). 8 MiB
+/// kept a year of a Helm chart repository (both sides of every changed file) under 250 MB.
+const CHUNK_BYTES: u64 = 8 * 1024 * 1024;
+/// Changes read and judged at once, at most.
+const CHUNK_CHANGES: usize = 256;
+
+/// Consecutive runs of changes, each costing at most `CHUNK_BYTES` (or one change) and holding
+/// at most `CHUNK_CHANGES`.
+fn plan_chunks(costs: &[u64]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, cost) in costs.iter().enumerate() {
+        if i > start && (bytes + cost > CHUNK_BYTES || i - start == CHUNK_CHANGES) {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += cost;
+    }
+    if start < costs.len() {
+        out.push(start..costs.len());
+    }
+    out
+}
 
 /// Base files the checks read at each parent (CODEOWNERS, description templates).
 fn base_paths() -> Vec<&'static str> {
@@ -295,13 +320,35 @@ pub fn audit(git: &Git, options: &AuditOptions) -> Result<(Audit, LookupStats), 
     let trees = crate::analysis::TreeCache::new(TREE_CACHE_BYTES);
     let mut changes = Vec::with_capacity(candidates.len());
     let bar = fetch::progress_bar(options.progress, candidates.len() as u64, "judging changes");
-    // Diffs and base files are read per chunk: one git process each, bounded memory.
-    for chunk in candidates.chunks(256) {
-        let pairs: Vec<(String, Option<String>)> = chunk
-            .iter()
-            .map(|c| (c.commit.sha.clone(), c.commit.parents.first().cloned()))
+    // What each change touched (ids only) and what reading it costs, for the whole window at
+    // once; contents are then read and judged in runs bounded by bytes, so a history of huge
+    // files (CRDs, rendered manifests) is never all in memory.
+    let pairs: Vec<(String, Option<String>)> = candidates
+        .iter()
+        .map(|c| (c.commit.sha.clone(), c.commit.parents.first().cloned()))
+        .collect();
+    let mut raw: BTreeMap<String, Vec<crate::source::RawEntry>> =
+        crate::source::from_git::raw_changes_of_commits(git, &pairs)?
+            .into_iter()
             .collect();
-        let mut diffs = crate::source::from_git::changes_of_commits(git, &pairs, limits)?;
+    let sizes = git.object_sizes(&crate::source::from_git::blob_requests(
+        raw.values().flatten(),
+    ))?;
+    let costs: Vec<u64> = candidates
+        .iter()
+        .map(|c| {
+            raw.get(&c.commit.sha).map_or(0, |entries| {
+                crate::source::from_git::raw_cost(entries, &sizes, limits.max_file_bytes)
+            })
+        })
+        .collect();
+    for range in plan_chunks(&costs) {
+        let chunk = &candidates[range];
+        let sections: Vec<(String, Vec<crate::source::RawEntry>)> = chunk
+            .iter()
+            .filter_map(|c| raw.remove_entry(&c.commit.sha))
+            .collect();
+        let mut diffs = crate::source::from_git::changes_from_raw(git, sections, limits)?;
         let requests: Vec<String> = chunk
             .iter()
             .filter_map(|c| c.commit.parents.first())
@@ -476,4 +523,22 @@ fn candidates<'a>(
     notes.sort();
     notes.dedup();
     Ok(out)
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    #[test]
+    fn chunks_are_bounded_by_bytes_and_count_and_cover_every_change_once() {
+        let mb = 1024 * 1024;
+        // 5 MB + 5 MB would pass the 8 MB budget: split; a 100 MB change stands alone.
+        assert_eq!(
+            plan_chunks(&[5 * mb, 5 * mb, 100 * mb, 1, 1]),
+            vec![0..1, 1..2, 2..3, 3..5]
+        );
+        let small = vec![1; 600];
+        assert_eq!(plan_chunks(&small), vec![0..256, 256..512, 512..600]);
+        assert!(plan_chunks(&[]).is_empty());
+    }
 }

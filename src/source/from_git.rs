@@ -210,7 +210,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
 }
 
 /// The blobs both sides of `entries` need (not the null id, not submodule commits).
-fn blob_requests<'a>(entries: impl IntoIterator<Item = &'a RawEntry>) -> Vec<String> {
+pub fn blob_requests<'a>(entries: impl IntoIterator<Item = &'a RawEntry>) -> Vec<String> {
     entries
         .into_iter()
         .flat_map(|e| [(&e.old_sha, e.old_mode), (&e.new_sha, e.new_mode)])
@@ -227,8 +227,18 @@ pub fn changes_of_commits(
     pairs: &[(String, Option<String>)],
     limits: Limits,
 ) -> Result<BTreeMap<String, Vec<FileChange>>, SourceError> {
+    let entries = raw_changes_of_commits(git, pairs)?;
+    changes_from_raw(git, entries, limits)
+}
+
+/// What each commit changed, as `git diff-tree --raw` lists it (blob ids, no contents): cheap
+/// for a whole history, and enough to plan how much reading the contents will cost.
+pub fn raw_changes_of_commits(
+    git: &Git,
+    pairs: &[(String, Option<String>)],
+) -> Result<Vec<(String, Vec<RawEntry>)>, SourceError> {
     if pairs.is_empty() {
-        return Ok(BTreeMap::new());
+        return Ok(Vec::new());
     }
     let input: String = pairs
         .iter()
@@ -253,7 +263,24 @@ pub fn changes_of_commits(
         ],
         input.into_bytes(),
     )?;
-    let sections = super::raw::parse_diff_tree(&out)?;
+    super::raw::parse_diff_tree(&out)
+}
+
+/// The bytes reading both sides of `entries` costs, each blob capped at `max_file_bytes` (what
+/// is read of it), from `sizes` (`Git::object_sizes`).
+pub fn raw_cost(entries: &[RawEntry], sizes: &BTreeMap<String, u64>, max_file_bytes: u64) -> u64 {
+    blob_requests(entries)
+        .iter()
+        .map(|id| sizes.get(id).copied().unwrap_or(0).min(max_file_bytes))
+        .sum()
+}
+
+/// The changed files of listed commits: both sides read in one `cat-file` batch.
+pub fn changes_from_raw(
+    git: &Git,
+    sections: Vec<(String, Vec<RawEntry>)>,
+    limits: Limits,
+) -> Result<BTreeMap<String, Vec<FileChange>>, SourceError> {
     let all: Vec<&RawEntry> = sections.iter().flat_map(|(_, e)| e).collect();
     let blobs = git.read_blobs(&blob_requests(all), limits.max_file_bytes)?;
     let head = HeadSpec::Rev(String::new());

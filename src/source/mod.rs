@@ -13,6 +13,7 @@ mod symlinks;
 
 pub use from_git::{load_git, GitRequest, HeadSpec};
 pub use patch::load_patch;
+pub use raw::RawEntry;
 
 use std::path::PathBuf;
 
