@@ -48,12 +48,18 @@ PY
 git -C "$work" fast-import --quiet < "$work/stream"
 git -C "$work" checkout -q main
 best=999999
+peak=0
 for _ in 1 2 3; do
   start=$(date +%s%N)
-  "$bin" -C "$work" audit --since 2025-01-01 --format json -o "$work/audit.json"
+  # Peak RSS of the audit process, in KiB (getrusage of the waited-for child).
+  rss=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
+    "$bin" -C "$work" audit --since 2025-01-01 --format json -o "$work/audit.json")
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   (( ms < best )) && best=$ms
+  (( rss > peak )) && peak=$rss
 done
 changes=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['audit']['changes']))" "$work/audit.json")
 bytes=$(python3 -c "import sys,os; print(sum(os.path.getsize(p) for p in open(sys.argv[1]).read().split()))" "$real_list")
-echo "audit of $n commits ($changes tier-1 changes; tier-1 files: $(wc -l < "$real_list") real sources, $bytes bytes): best of 3 = $best ms"
+echo "audit of $n commits ($changes tier-1 changes; tier-1 files: $(wc -l < "$real_list") real sources, $bytes bytes): best of 3 = $best ms, peak RSS $(( peak / 1024 )) MiB"

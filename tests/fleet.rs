@@ -845,3 +845,79 @@ fn the_org_report_renders_at_1400_and_800_px() {
         }
     }
 }
+
+/// `audit merge` on audit reports of five real public repositories (tests/corpus/fleet).
+#[test]
+fn reports_of_real_repositories_merge_order_free_with_totals_that_add_up() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/fleet");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5, "the vendored reports");
+    let scratch = TestRepo::new();
+    let merge = |inputs: &[PathBuf], format: &str| -> Vec<u8> {
+        let out = scratch
+            .changegate()
+            .args(["audit", "merge", "--format", format, "--systems"])
+            .arg(corpus.join("systems.yml"))
+            .args(inputs)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = merge(&files, "json");
+    let org: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(org["missing"], serde_json::json!(["legacy-billing"]));
+    // Totals are the sums of the inputs' categories.
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for file in &files {
+        let report: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        for change in report["audit"]["changes"].as_array().unwrap() {
+            for category in change["categories"].as_array().unwrap() {
+                *expected
+                    .entry(category.as_str().unwrap().to_owned())
+                    .or_default() += 1;
+            }
+        }
+    }
+    for (category, n) in org["totals"].as_object().unwrap() {
+        assert_eq!(
+            n.as_u64().unwrap(),
+            expected.get(category).copied().unwrap_or(0),
+            "{category}"
+        );
+    }
+    // Every order, and stages, give the same bytes in every format.
+    for format in ["json", "md", "csv", "html"] {
+        let forward = merge(&files, format);
+        let rotated: Vec<PathBuf> = files[2..].iter().chain(&files[..2]).cloned().collect();
+        let mut reversed = files.clone();
+        reversed.reverse();
+        assert_eq!(merge(&rotated, format), forward, "{format}");
+        assert_eq!(merge(&reversed, format), forward, "{format}");
+        let stage = scratch.scratch().join(format!("stage-{format}.json"));
+        std::fs::write(&stage, merge(&files[..3], "json")).unwrap();
+        let staged: Vec<PathBuf> = std::iter::once(stage)
+            .chain(files[3..].iter().cloned())
+            .collect();
+        assert_eq!(merge(&staged, format), forward, "{format}: staged");
+    }
+    let md = String::from_utf8(merge(&files, "md")).unwrap();
+    for system in [
+        "terraform-aws-eks",
+        "prometheus-helm-charts",
+        "otel-helm-charts",
+        "anyhow",
+    ] {
+        assert!(md.contains(system), "{system} missing from the md report");
+    }
+    assert!(md.contains("Not audited (in the inventory, no report): `legacy-billing`"));
+}

@@ -147,8 +147,8 @@ pub(crate) fn chart<'a>(changes: impl Iterator<Item = &'a AuditedChange>) -> Str
         width - 10.0,
         height - bottom
     );
-    // At most ~16 week labels, whatever the window.
-    let label_every = weeks.len().div_ceil(16).max(1);
+    // A label every ~80 px (a date is ~55 px wide at this size), whatever the window.
+    let label_every = (80.0 / slot).ceil().max(1.0) as usize;
     for (i, (week, counts)) in weeks.iter().enumerate() {
         let x = left + i as f64 * slot + slot * 0.15;
         let mut y = height - bottom;
@@ -256,6 +256,7 @@ table { border-collapse: collapse; width: 100%; }
 td, th { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.person { white-space: nowrap; }
+td.findings { min-width: 16em; }
 td.subject { max-width: 28em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 details summary { cursor: pointer; white-space: nowrap; }
 .tag { border-radius: 3px; padding: 0 4px; margin: 0 3px 2px 0; font-size: 12px; white-space: nowrap; display: inline-block; }
@@ -318,7 +319,7 @@ pub fn render(audit: &Audit) -> String {
     for c in &audit.changes {
         let _ = write!(
             rows,
-            r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td>{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td class="findings">{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             commit_link(c),
             pull_request_link(c),
             day(&c.date),

@@ -254,7 +254,9 @@ pub struct LookupStats {
 /// A change that touched tier-1 paths, before evaluation.
 pub(crate) struct Candidate<'a> {
     commit: &'a HistoryCommit,
-    policy: Policy,
+    /// Shared: thousands of changes are judged by a handful of policies (a clone each held
+    /// ~100 KB of compiled globs: 3,333 changes, 300 MB).
+    policy: std::sync::Arc<Policy>,
     tier1: Vec<String>,
 }
 
@@ -466,8 +468,8 @@ fn candidates<'a>(
         .map(|p| format!("{p}:{POLICY_FILE}"))
         .collect();
     let blobs = crate::source::blobs_for(git, &requests)?;
-    let mut policies: BTreeMap<&[u8], Policy> = BTreeMap::new();
-    let builtin = Policy::builtin();
+    let mut policies: BTreeMap<&[u8], std::sync::Arc<Policy>> = BTreeMap::new();
+    let builtin = std::sync::Arc::new(Policy::builtin());
     let globs: Vec<crate::util::glob::Pattern> = options
         .paths
         .iter()
@@ -484,7 +486,7 @@ fn candidates<'a>(
             Some(bytes) => policies
                 .entry(bytes.as_slice())
                 .or_insert_with(|| {
-                    Policy::load(
+                    std::sync::Arc::new(Policy::load(
                         &String::from_utf8_lossy(bytes),
                         POLICY_FILE,
                         &crate::policy::baseline::LocalGit,
@@ -496,7 +498,7 @@ fn candidates<'a>(
                             ));
                             Policy::builtin()
                         },
-                    )
+                    ))
                 })
                 .clone(),
             None => builtin.clone(),

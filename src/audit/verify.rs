@@ -148,7 +148,7 @@ pub fn verify(git: &Git, options: &VerifyOptions) -> Result<Verification, AuditE
         .collect();
     let candidate = Candidate {
         commit: &commit,
-        policy,
+        policy: std::sync::Arc::new(policy),
         tier1,
     };
     let merged: Option<MergedChange> = match (&options.audit.remote, &options.reviews) {

@@ -84,7 +84,7 @@ pub fn render(org: &OrgAudit) -> String {
         let c = item.change;
         let _ = write!(
             rows,
-            r#"<tr><td>{}</td><td>{}</td><td class="wide">{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td>{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td class="wide">{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td class="findings">{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             escape(&item.system.name),
             commit_link(c),
             pull_request_link(c),
