@@ -304,14 +304,18 @@ fn load_policy(
         let mut policy = Policy::load(
             &text,
             &path.display().to_string(),
-            &crate::policy::baseline::LocalGit,
+            &crate::platform::baseline::Baselines::from_env(),
         )?;
         policy.file = Some(path.display().to_string());
         return Ok(policy);
     }
     if let Some((bytes, origin)) = base_policy {
         let text = utf8(bytes, Path::new(POLICY_FILE), "policy file")?;
-        let mut policy = Policy::load(&text, &origin, &crate::policy::baseline::LocalGit)?;
+        let mut policy = Policy::load(
+            &text,
+            &origin,
+            &crate::platform::baseline::Baselines::from_env(),
+        )?;
         policy.file = Some(POLICY_FILE.to_owned());
         return Ok(policy);
     }

@@ -158,7 +158,7 @@ fn an_unreadable_baseline_fails_closed() {
         ),
         (
             format!("version: 1\nextends: \"acme/policy@{sha}:org.yml\"\n"),
-            "not built yet",
+            "is not in the cache",
         ),
     ] {
         let repo = service(&policy);
@@ -275,4 +275,131 @@ fn policy_show_names_the_origin_of_every_value() {
     let out = repo.changegate().args(["policy", "show"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("rule `rust/unwrap` is switched off"));
+}
+
+/// `extends: OWNER/REPO@SHA:PATH` in a GitHub Actions job: the baseline is read through the
+/// contents API (the request checked against GitHub's OpenAPI description), cached, and a later
+/// local run — no network — reads the cached copy.
+#[cfg_attr(not(fixture_openapi), ignore = "needs GITHUB_OPENAPI_SPEC")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_platform_baseline_is_read_through_the_api_once_then_from_the_cache() {
+    use base64::Engine as _;
+    use wiremock::matchers::{method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let spec = common::openapi::require_spec();
+    let sha = "0123456789abcdef0123456789abcdef01234567";
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/repos/acme/policies/contents/org/base.yml"))
+        .and(query_param("ref", sha))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "type": "file", "encoding": "base64", "size": ORG_POLICY.len(),
+            "name": "base.yml", "path": "org/base.yml", "sha": "d".repeat(40),
+            "content": base64::engine::general_purpose::STANDARD.encode(ORG_POLICY),
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let policy = format!(
+        "version: 1\nextends: \"acme/policies@{sha}:org/base.yml\"\ntiers:\n  tier-1:\n    paths: [\"deploy/**\", \"infra/**\"]\n    require:\n      approvals: 3\n      docs: [risk, rollback]\n  other:\n    paths: [\"**\"]\n"
+    );
+    let repo = TestRepo::new();
+    repo.write(".changegate.yml", &policy);
+    repo.commit("policy");
+    let show = |ci: bool| {
+        let mut cmd = repo.changegate();
+        cmd.args(["policy", "show"]);
+        if ci {
+            cmd.env("GITHUB_ACTIONS", "true")
+                .env("GITHUB_API_URL", server.uri())
+                .env("GITHUB_TOKEN", "ghs_baselineTOKEN0123456789");
+        }
+        cmd.output().unwrap()
+    };
+    let out = tokio::task::block_in_place(|| show(true));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("acme/policies@0123456789ab:org/base.yml"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("ghs_baseline"));
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].headers.get("authorization").unwrap(),
+        "Bearer ghs_baselineTOKEN0123456789"
+    );
+    common::openapi::validate_contract(&server, spec).await;
+    common::openapi::assert_response_fields(
+        spec,
+        "GET",
+        "/repos/acme/policies/contents/org/base.yml",
+        &["content", "encoding"],
+    );
+    // Outside CI: no network, the cached copy.
+    let out = tokio::task::block_in_place(|| show(false));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        1,
+        "served from the cache"
+    );
+}
+
+/// The API says 404 (a wrong path, or a token that cannot read the policy repository): exit 2.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_platform_baseline_the_api_does_not_serve_fails_closed() {
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::method("GET"))
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(serde_json::json!({"message": "Not Found"})),
+        )
+        .mount(&server)
+        .await;
+    let sha = "0123456789abcdef0123456789abcdef01234567";
+    let repo = TestRepo::new();
+    repo.write(
+        ".changegate.yml",
+        format!("version: 1\nextends: \"acme/policies@{sha}:org.yml\"\n"),
+    );
+    repo.commit("policy");
+    let out = tokio::task::block_in_place(|| {
+        repo.changegate()
+            .args(["policy", "show"])
+            .env("GITLAB_CI", "true")
+            .env("CI_API_V4_URL", format!("{}/api/v4", server.uri()))
+            .env("CI_JOB_TOKEN", "glcbt-jobTOKEN0123456789")
+            .output()
+            .unwrap()
+    });
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "cannot read the baseline acme/policies@0123456789ab:org.yml through the GitLab API"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("glcbt-job"), "the token is never printed");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(
+        requests[0].url.path(),
+        "/api/v4/projects/acme%2Fpolicies/repository/files/org.yml"
+    );
+    assert_eq!(
+        requests[0].headers.get("job-token").unwrap(),
+        "glcbt-jobTOKEN0123456789"
+    );
 }

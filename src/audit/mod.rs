@@ -489,7 +489,7 @@ fn candidates<'a>(
                     std::sync::Arc::new(Policy::load(
                         &String::from_utf8_lossy(bytes),
                         POLICY_FILE,
-                        &crate::policy::baseline::LocalGit,
+                        &crate::platform::baseline::Baselines::from_env(),
                     )
                     .unwrap_or_else(
                         |e| {

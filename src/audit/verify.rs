@@ -123,7 +123,7 @@ pub fn verify(git: &Git, options: &VerifyOptions) -> Result<Verification, AuditE
             match Policy::load(
                 &String::from_utf8_lossy(&bytes),
                 POLICY_FILE,
-                &crate::policy::baseline::LocalGit,
+                &crate::platform::baseline::Baselines::from_env(),
             ) {
                 Ok(policy) => policy,
                 Err(e) => {

@@ -84,7 +84,11 @@ pub fn effective_policy(
         Some(path) => path.display().to_string(),
         None => crate::policy::POLICY_FILE.to_owned(),
     };
-    let mut policy = crate::policy::Policy::load(&text, &name, &crate::policy::baseline::LocalGit)?;
+    let mut policy = crate::policy::Policy::load(
+        &text,
+        &name,
+        &crate::platform::baseline::Baselines::from_env(),
+    )?;
     policy.file = Some(name);
     Ok(policy)
 }

@@ -4,6 +4,7 @@
 //! pipeline as a local run, and hands it the verdict to publish. Adding a platform is one folder
 //! with a driver and one line in `DRIVERS`.
 
+pub mod baseline;
 pub mod github;
 pub mod gitlab;
 pub mod http;

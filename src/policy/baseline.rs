@@ -73,7 +73,7 @@ impl BaselineReader for LocalGit {
     fn read(&self, reference: &BaselineRef) -> Result<String, String> {
         if !reference.is_local() {
             return Err(format!(
-                "extends `{}` names a platform repository; reading a baseline through the GitHub/GitLab API is not built yet: check the policy repository out in the job and write `extends: \"./DIR@{}:{}\"`",
+                "extends `{}` names a platform repository, which this reader does not read (platform::baseline does); check the policy repository out and write `extends: \"./DIR@{}:{}\"`",
                 reference.short(),
                 reference.commit,
                 reference.path
