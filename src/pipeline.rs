@@ -49,6 +49,8 @@ pub struct CheckOptions {
     /// A local `check` without a description file: documentation the commit messages lack is
     /// reported as pending (CI enforces it on the PR description), not as blocking.
     pub docs_pending: bool,
+    /// Where `extends:` baselines are read (the CLI passes one that can reach the platform).
+    pub baselines: crate::policy::baseline::SharedReader,
 }
 
 /// Why a check could not run (exit code 2).
@@ -172,7 +174,13 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
     }
     let mut notes = std::mem::take(&mut change.notes);
     notes.extend(options.platform_notes.iter().cloned());
-    let policy = load_policy(options.config.as_deref(), base_policy, &change, &mut notes)?;
+    let policy = load_policy(
+        options.config.as_deref(),
+        base_policy,
+        &change,
+        &mut notes,
+        &options.baselines,
+    )?;
     // Built-in queries are compiled only for the languages this change holds.
     let present: std::collections::BTreeSet<crate::model::language::Language> = change
         .files
@@ -297,25 +305,18 @@ fn load_policy(
     base_policy: Option<(Vec<u8>, String)>,
     change: &ChangeSet,
     notes: &mut Vec<String>,
+    baselines: &crate::policy::baseline::SharedReader,
 ) -> Result<Policy, Error> {
     if let Some(path) = config {
         let bytes = read(path, "policy file")?;
         let text = utf8(bytes, path, "policy file")?;
-        let mut policy = Policy::load(
-            &text,
-            &path.display().to_string(),
-            &crate::platform::baseline::Baselines::from_env(),
-        )?;
+        let mut policy = Policy::load(&text, &path.display().to_string(), baselines)?;
         policy.file = Some(path.display().to_string());
         return Ok(policy);
     }
     if let Some((bytes, origin)) = base_policy {
         let text = utf8(bytes, Path::new(POLICY_FILE), "policy file")?;
-        let mut policy = Policy::load(
-            &text,
-            &origin,
-            &crate::platform::baseline::Baselines::from_env(),
-        )?;
+        let mut policy = Policy::load(&text, &origin, baselines)?;
         policy.file = Some(POLICY_FILE.to_owned());
         return Ok(policy);
     }
@@ -465,6 +466,7 @@ mod tests {
             platform_notes: Vec::new(),
             unverifiable_reviews: None,
             docs_pending: false,
+            baselines: Default::default(),
         })
         .expect("a verdict")
     }

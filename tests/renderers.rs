@@ -51,6 +51,7 @@ fn judge(repo: &TestRepo, base: &str, approvers: &[&str], description: &str) -> 
         platform_notes: Vec::new(),
         unverifiable_reviews: None,
         docs_pending: false,
+        baselines: Default::default(),
     })
     .expect("a verdict")
 }

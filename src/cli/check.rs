@@ -65,6 +65,9 @@ fn options(args: &CheckArgs, dir: &Path) -> anyhow::Result<CheckOptions> {
         platform_notes: Vec::new(),
         unverifiable_reviews: None,
         docs_pending: true,
+        baselines: crate::policy::baseline::SharedReader(std::sync::Arc::new(
+            crate::platform::baseline::Baselines::from_env(),
+        )),
     })
 }
 

@@ -136,6 +136,9 @@ fn judge(
         unverifiable_reviews: None,
         // Judged as CI judges a PR: missing documentation blocks.
         docs_pending: false,
+        baselines: crate::policy::baseline::SharedReader(std::sync::Arc::new(
+            crate::platform::baseline::Baselines::from_env(),
+        )),
     })?;
     let mut rules: Vec<String> = verdict.findings.iter().map(|f| f.rule_id.clone()).collect();
     rules.sort();

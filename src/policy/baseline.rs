@@ -66,6 +66,30 @@ pub trait BaselineReader {
     fn read(&self, reference: &BaselineRef) -> Result<String, String>;
 }
 
+/// A reader to carry in options (`Clone`, `Debug`): the pipeline sits below the platform layer,
+/// so the CLI hands it the reader that can reach the API.
+#[derive(Clone)]
+pub struct SharedReader(pub std::sync::Arc<dyn BaselineReader + Send + Sync>);
+
+impl Default for SharedReader {
+    /// Local checkouts only.
+    fn default() -> Self {
+        SharedReader(std::sync::Arc::new(LocalGit))
+    }
+}
+
+impl std::fmt::Debug for SharedReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedReader")
+    }
+}
+
+impl BaselineReader for SharedReader {
+    fn read(&self, reference: &BaselineRef) -> Result<String, String> {
+        self.0.read(reference)
+    }
+}
+
 /// Reads `DIR@SHA:PATH` with git from a local checkout (relative to the working directory).
 pub struct LocalGit;
 
