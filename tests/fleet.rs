@@ -11,19 +11,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const POLICY: &str = "version: 1
-tiers:
-  tier-1:
-    paths: [\"deploy/**\"]
-    require: { approvals: 2, docs: [risk] }
-docs:
-  risk: { heading: Risk, min_words: 3 }
-ai_assisted:
-  trailers: [\"Co-authored-by: *Copilot*\"]
-  require: { extra_approvals: 1 }
-";
-
-const DOCS: &str = "## Risk\nLow: one replica more during the day.";
+use common::{AUDIT_DOCS as DOCS, AUDIT_POLICY as POLICY};
 const REVIEWED: &str =
     "Reviewed-by: Bob B <bob@example.com>\nReviewed-by: Carol C <carol@example.com>";
 

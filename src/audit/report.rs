@@ -257,16 +257,6 @@ fn markdown(audit: &Audit, out: &mut dyn Write) -> std::io::Result<()> {
 mod tests {
     #[test]
     fn checked_in_json_schema_is_current() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/audit.schema.json");
-        let generated = super::json_schema();
-        if std::env::var("CHANGEGATE_BLESS").is_ok() {
-            std::fs::write(&path, &generated).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "schemas/audit.schema.json is stale: run `CHANGEGATE_BLESS=1 cargo test checked_in_json_schema` and commit it"
-        );
+        crate::util::assert_schema_checked_in("audit.schema.json", &super::json_schema());
     }
 }

@@ -468,16 +468,6 @@ mod tests {
 
     #[test]
     fn checked_in_json_schema_is_current() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/org-audit.schema.json");
-        let generated = json_schema();
-        if std::env::var("CHANGEGATE_BLESS").is_ok() {
-            std::fs::write(&path, &generated).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "schemas/org-audit.schema.json is stale: run `CHANGEGATE_BLESS=1 cargo test checked_in_json_schema` and commit it"
-        );
+        crate::util::assert_schema_checked_in("org-audit.schema.json", &json_schema());
     }
 }

@@ -262,3 +262,20 @@ pub fn assert_audit_schema(report: &serde_json::Value) {
         "the audit report violates its schema: {errors:?}"
     );
 }
+
+/// The policy of the audit tests: deploy/ is tier-1 (two approvals, a Risk section), and
+/// AI-assisted changes need one approval more.
+pub const AUDIT_POLICY: &str = "version: 1
+tiers:
+  tier-1:
+    paths: [\"deploy/**\"]
+    require: { approvals: 2, docs: [risk] }
+docs:
+  risk: { heading: Risk, min_words: 3 }
+ai_assisted:
+  trailers: [\"Co-authored-by: *Copilot*\"]
+  require: { extra_approvals: 1 }
+";
+
+/// A Risk section long enough for `AUDIT_POLICY`.
+pub const AUDIT_DOCS: &str = "## Risk\nLow: one replica more during the day.";
