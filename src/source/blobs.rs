@@ -192,3 +192,63 @@ fn read_answers(
     }
     Ok(result)
 }
+
+/// Blobs handed out to the files that need them: each is moved out on its last use (cloned only
+/// when two files share it), so the contents of a change are held once, not once in the map and
+/// again in its files.
+pub struct BlobPool {
+    blobs: std::sync::Mutex<BTreeMap<String, (Blob, usize)>>,
+}
+
+impl BlobPool {
+    /// `uses`: every request for a blob, once per time it will be taken.
+    pub fn new<'a>(blobs: BTreeMap<String, Blob>, uses: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut counted: BTreeMap<String, (Blob, usize)> = blobs
+            .into_iter()
+            .map(|(id, blob)| (id, (blob, 0)))
+            .collect();
+        for id in uses {
+            if let Some(entry) = counted.get_mut(id) {
+                entry.1 += 1;
+            }
+        }
+        BlobPool {
+            blobs: std::sync::Mutex::new(counted),
+        }
+    }
+
+    /// The blob `id`: moved out on its last use, a copy before that.
+    pub fn take(&self, id: &str) -> Option<Blob> {
+        let mut blobs = self
+            .blobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let entry = blobs.get_mut(id)?;
+        if entry.1 > 1 {
+            entry.1 -= 1;
+            return Some(entry.0.clone());
+        }
+        blobs.remove(id).map(|(blob, _)| blob)
+    }
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_blob_is_copied_until_its_last_use_then_moved_out() {
+        let blobs: BTreeMap<String, Blob> = [
+            ("a".to_owned(), Blob::Bytes(b"one".to_vec())),
+            ("b".to_owned(), Blob::Bytes(b"two".to_vec())),
+        ]
+        .into_iter()
+        .collect();
+        let pool = BlobPool::new(blobs, ["a", "a", "b"]);
+        assert_eq!(pool.take("a"), Some(Blob::Bytes(b"one".to_vec())));
+        assert_eq!(pool.take("a"), Some(Blob::Bytes(b"one".to_vec())));
+        assert_eq!(pool.take("a"), None, "moved out on its last use");
+        assert_eq!(pool.take("b"), Some(Blob::Bytes(b"two".to_vec())));
+        assert_eq!(pool.take("unknown"), None);
+    }
+}

@@ -39,10 +39,10 @@ impl Side {
     }
 
     /// From a cat-file answer.
-    pub fn from_blob(blob: Option<&Blob>) -> Side {
+    pub fn from_blob(blob: Option<Blob>) -> Side {
         match blob {
-            Some(Blob::Bytes(bytes)) => Side::from_bytes(bytes.clone()),
-            Some(Blob::TooLarge(_, bytes)) => Side::TooLarge(bytes.clone()),
+            Some(Blob::Bytes(bytes)) => Side::from_bytes(bytes),
+            Some(Blob::TooLarge(_, bytes)) => Side::TooLarge(bytes),
             Some(Blob::Missing) | None => Side::Unknown,
         }
     }

@@ -1,7 +1,6 @@
 //! The local git source: resolves base and head, lists changes with `git diff --raw -z`, reads
 //! both sides of every file through one `git cat-file --batch`, and collects commit metadata.
 
-use super::blobs::Blob;
 use super::content::{fill, Side};
 use super::git::Git;
 use super::raw::{is_null_sha, parse_raw, RawEntry};
@@ -135,7 +134,11 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     }
     let entries = parse_raw(&raw)?;
 
-    let blobs = git.read_blobs(&blob_requests(&entries), limits.max_file_bytes)?;
+    let requests = blob_requests(&entries);
+    let blobs = super::blobs::BlobPool::new(
+        git.read_blobs(&requests, limits.max_file_bytes)?,
+        requests.iter().map(String::as_str),
+    );
 
     // Hunks are computed per file in parallel; `collect` keeps the listing's order.
     let mut files = {
@@ -282,7 +285,11 @@ pub fn changes_from_raw(
     limits: Limits,
 ) -> Result<BTreeMap<String, Vec<FileChange>>, SourceError> {
     let all: Vec<&RawEntry> = sections.iter().flat_map(|(_, e)| e).collect();
-    let blobs = git.read_blobs(&blob_requests(all), limits.max_file_bytes)?;
+    let requests = blob_requests(all);
+    let blobs = super::blobs::BlobPool::new(
+        git.read_blobs(&requests, limits.max_file_bytes)?,
+        requests.iter().map(String::as_str),
+    );
     let head = HeadSpec::Rev(String::new());
     let mut out = BTreeMap::new();
     for (sha, entries) in sections {
@@ -306,7 +313,7 @@ pub fn changes_from_raw(
 fn file_change(
     git: &Git,
     entry: &RawEntry,
-    blobs: &BTreeMap<String, Blob>,
+    blobs: &super::blobs::BlobPool,
     head: &HeadSpec,
     limits: Limits,
 ) -> Result<FileChange, SourceError> {
@@ -370,7 +377,7 @@ fn file_change(
     let old = if status == FileStatus::Added {
         Side::Absent
     } else {
-        Side::from_blob(blobs.get(&entry.old_sha))
+        Side::from_blob(blobs.take(&entry.old_sha))
     };
     let new = if status == FileStatus::Deleted {
         Side::Absent
@@ -378,7 +385,7 @@ fn file_change(
         let path = file.new_path.as_deref().unwrap_or(&entry.src);
         read_worktree(&git.root().join(path), limits.max_file_bytes)?
     } else {
-        Side::from_blob(blobs.get(&entry.new_sha))
+        Side::from_blob(blobs.take(&entry.new_sha))
     };
     fill(&mut file, old, new, limits.context_lines);
     Ok(file)
