@@ -15,19 +15,7 @@ const GITHUB_TOKEN: &str = "ghp_FAKEauditToken0123456789abcdef";
 const GITLAB_TOKEN: &str = "glpat-FAKEauditToken0123";
 const REPO: &str = "/repos/octo/app";
 
-const POLICY: &str = "version: 1
-tiers:
-  tier-1:
-    paths: [\"deploy/**\"]
-    require: { approvals: 2, docs: [risk] }
-docs:
-  risk: { heading: Risk, min_words: 3 }
-ai_assisted:
-  trailers: [\"Co-authored-by: *Copilot*\"]
-  require: { extra_approvals: 1 }
-";
-
-const DOCS: &str = "## Risk\nLow: one replica more during the day.";
+use common::{AUDIT_DOCS as DOCS, AUDIT_POLICY as POLICY};
 const MERGED_AT: &str = "2026-01-01T12:00:00Z";
 const BEFORE: &str = "2026-01-01T10:00:00Z";
 const AFTER: &str = "2026-01-02T10:00:00Z";

@@ -235,6 +235,26 @@ pub(crate) fn files(c: &AuditedChange) -> String {
     }
 }
 
+/// The header cells of a change row (`change_cells`).
+pub(crate) const CHANGE_HEADERS: &str = r#"<th>commit</th><th class="wide">PR/MR</th><th class="num">date</th><th class="wide">subject</th><th class="wide">author</th><th>findings</th><th class="num">approvals</th><th class="num">blast radius</th><th class="wide">tier-1 files</th>"#;
+
+/// One change as table cells (the system's page and the org report's).
+pub(crate) fn change_cells(c: &AuditedChange) -> String {
+    format!(
+        r#"<td>{}</td><td class="wide">{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td class="findings">{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td>"#,
+        commit_link(c),
+        pull_request_link(c),
+        day(&c.date),
+        person(&c.author),
+        tags(c),
+        c.approvers.len(),
+        c.required_approvals,
+        c.blast_radius,
+        files(c),
+        subject = escape(&c.subject),
+    )
+}
+
 /// A `Name <email>` as its name, the address in the title.
 pub(crate) fn person(who: &str) -> String {
     let name = who.split(" <").next().unwrap_or(who);
@@ -317,20 +337,7 @@ pub fn render(audit: &Audit) -> String {
         .count();
     let mut rows = String::new();
     for c in &audit.changes {
-        let _ = write!(
-            rows,
-            r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td class="findings">{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
-            commit_link(c),
-            pull_request_link(c),
-            day(&c.date),
-            person(&c.author),
-            tags(c),
-            c.approvers.len(),
-            c.required_approvals,
-            c.blast_radius,
-            files(c),
-            subject = escape(&c.subject),
-        );
+        let _ = write!(rows, "<tr>{}</tr>", change_cells(c));
     }
     let notes: String = audit
         .notes
@@ -352,11 +359,10 @@ pub fn render(audit: &Audit) -> String {
         })
         .collect();
     let period = match &audit.period {
-        Some(p) => format!(
-            "{} to {}",
-            escape(p.from.get(..10).unwrap_or(&p.from)),
-            escape(p.to.get(..10).unwrap_or(&p.to))
-        ),
+        Some(p) => {
+            let (from, to) = p.days();
+            format!("{} to {}", escape(from), escape(to))
+        }
         None => "no commits".to_owned(),
     };
     let head = audit
@@ -385,7 +391,7 @@ pub fn render(audit: &Audit) -> String {
 <h2>Judged by</h2>
 <ul>{policies}</ul>
 <h2>Changes, worst first</h2>
-<div class="scroll"><table><thead><tr><th>commit</th><th>PR/MR</th><th class="num">date</th><th class="wide">subject</th><th class="wide">author</th><th>findings</th><th class="num">approvals</th><th class="num">blast radius</th><th class="wide">tier-1 files</th></tr></thead>
+<div class="scroll"><table><thead><tr>{CHANGE_HEADERS}</tr></thead>
 <tbody>{rows}</tbody></table></div>
 </body></html>
 "#,

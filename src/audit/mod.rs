@@ -205,6 +205,15 @@ pub struct Period {
     pub to: String,
 }
 
+impl Period {
+    /// The first and last day (`YYYY-MM-DD`), for reports.
+    pub fn days<'a>(&'a self) -> (&'a str, &'a str) {
+        // `get`: a report read back by `audit merge` may hold anything.
+        let day = |date: &'a str| date.get(..10).unwrap_or(date);
+        (day(&self.from), day(&self.to))
+    }
+}
+
 /// What to audit.
 #[derive(Debug, Clone)]
 pub struct AuditOptions {
@@ -542,5 +551,19 @@ mod chunk_tests {
         let small = vec![1; 600];
         assert_eq!(plan_chunks(&small), vec![0..256, 256..512, 512..600]);
         assert!(plan_chunks(&[]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::Period;
+
+    #[test]
+    fn days_are_the_first_ten_bytes_and_never_split_a_character() {
+        let p = Period {
+            from: "2026-01-05T10:00:00+00:00".into(),
+            to: "2026-01-0€".into(),
+        };
+        assert_eq!(p.days(), ("2026-01-05", "2026-01-0€"));
     }
 }

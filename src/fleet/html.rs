@@ -4,8 +4,7 @@
 
 use super::merge::{has_findings, OrgAudit, WORST_LISTED};
 use crate::audit::html::{
-    chart, commit_link, day, escape, files, legend, person, pull_request_link, summary_line, tags,
-    totals, STYLE,
+    change_cells, chart, escape, legend, summary_line, totals, CHANGE_HEADERS, STYLE,
 };
 use std::fmt::Write as _;
 
@@ -48,11 +47,10 @@ pub fn render(org: &OrgAudit) -> String {
             period = audit
                 .period
                 .as_ref()
-                .map(|p| format!(
-                    "{} – {}",
-                    escape(p.from.get(..10).unwrap_or(&p.from)),
-                    escape(p.to.get(..10).unwrap_or(&p.to))
-                ))
+                .map(|p| {
+                    let (from, to) = p.days();
+                    format!("{} – {}", escape(from), escape(to))
+                })
                 .unwrap_or_default(),
             n = audit.changes.len(),
         );
@@ -81,21 +79,11 @@ pub fn render(org: &OrgAudit) -> String {
     let worst = org.worst_first();
     let mut rows = String::new();
     for item in worst.iter().take(WORST_LISTED) {
-        let c = item.change;
         let _ = write!(
             rows,
-            r#"<tr><td>{}</td><td>{}</td><td class="wide">{}</td><td class="num">{}</td><td class="subject wide" title="{subject}">{subject}</td><td class="wide person">{}</td><td class="findings">{}</td><td class="num">{}/{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
+            "<tr><td>{}</td>{}</tr>",
             escape(&item.system.name),
-            commit_link(c),
-            pull_request_link(c),
-            day(&c.date),
-            person(&c.author),
-            tags(c),
-            c.approvers.len(),
-            c.required_approvals,
-            c.blast_radius,
-            files(c),
-            subject = escape(&c.subject),
+            change_cells(item.change)
         );
     }
     let more = if worst.len() > WORST_LISTED {
@@ -124,7 +112,7 @@ pub fn render(org: &OrgAudit) -> String {
 <h2>Owners</h2>
 <div class="rollups">{owners}</div>
 <h2>Changes, worst first</h2>
-<div class="scroll"><table><thead><tr><th>system</th><th>commit</th><th class="wide">PR/MR</th><th class="num">date</th><th class="wide">subject</th><th class="wide">author</th><th>findings</th><th class="num">approvals</th><th class="num">blast radius</th><th class="wide">tier-1 files</th></tr></thead>
+<div class="scroll"><table><thead><tr><th>system</th>{CHANGE_HEADERS}</tr></thead>
 <tbody>{rows}</tbody></table></div>
 {more}
 </body></html>

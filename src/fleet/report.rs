@@ -85,11 +85,10 @@ fn markdown(org: &OrgAudit, out: &mut dyn Write) -> std::io::Result<()> {
             audit
                 .period
                 .as_ref()
-                .map(|p| format!(
-                    "{} – {}",
-                    cell(p.from.get(..10).unwrap_or(&p.from)),
-                    cell(p.to.get(..10).unwrap_or(&p.to))
-                ))
+                .map(|p| {
+                    let (from, to) = p.days();
+                    format!("{} – {}", cell(from), cell(to))
+                })
                 .unwrap_or_default(),
             audit.changes.len(),
             audit.changes.iter().filter(|c| has_findings(c)).count(),
