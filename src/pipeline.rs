@@ -4,6 +4,7 @@
 use crate::model::changeset::ChangeSet;
 use crate::policy::{Policy, PolicyError, POLICY_FILE};
 use crate::source::base_files::BaseFiles;
+use crate::source::git::Snapshot;
 use crate::source::{GitRequest, Limits, SourceError};
 use crate::verdict::Verdict;
 use std::path::{Path, PathBuf};
@@ -235,7 +236,17 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         .collect();
     lap(&mut timings.analysis);
     timings.bytes_parsed = analysis.syntax.iter().map(|s| s.parsed_bytes).sum();
-    let head = head_git.as_ref().zip(change.meta.head_sha.as_deref());
+    // Fan-in reads the repository as the change leaves it: the commit, the index or the files on
+    // disk, whichever the change's head is.
+    let snapshot = match &options.source {
+        SourceSpec::Git(request) => match request.head {
+            crate::source::HeadSpec::WorkingTree => Some(Snapshot::WorkTree),
+            crate::source::HeadSpec::Index => Some(Snapshot::Index),
+            crate::source::HeadSpec::Rev(_) => change.meta.head_sha.as_deref().map(Snapshot::Commit),
+        },
+        _ => None,
+    };
+    let head = head_git.as_ref().zip(snapshot);
     let facts = crate::facts::gather(&change, &analysis, &policy, &base_files, head, max)?;
     lap(&mut timings.facts);
     let settings = crate::checks::Settings {

@@ -2,15 +2,17 @@
 //! head, counted over tree-sitter identifiers (not text), in files of the same language.
 //!
 //! Name-based, so a common name over-counts; the ubiquitous trait-method names are left out.
-//! Bounded by file count and bytes (never by time, which would make the score machine-dependent).
+//! Bounded by file count and bytes (never by time, which would make the score machine-dependent),
+//! and counting stops where the score saturates: the work follows the change, not the repository.
 
 use crate::analysis::syntax::{parse, Language};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// At most this many files are scanned, in path order.
+/// At most this many files are scanned (a change whose functions have few references is
+/// searched repository-wide).
 pub const MAX_FILES: usize = 5_000;
-/// At most this many bytes are scanned.
+/// At most this many bytes are read.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Names so common that a reference count says nothing about them: trait methods every type
@@ -85,6 +87,14 @@ const UBIQUITOUS: [&str; 60] = [
     "inline",
 ];
 
+/// Where fan-in's points reach their maximum (the blast radius gives 2 × log2(1 + n), at most
+/// 10): past it no count changes a score or a verdict, so counting stops there.
+pub const SATURATION: usize = 31;
+
+/// Files counted at once: a small batch keeps both cores busy without parsing far past the
+/// file at which the count saturates (the cut itself is exact, whatever the batch).
+const BATCH: usize = 8;
+
 /// References found per name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FanIn {
@@ -93,6 +103,68 @@ pub struct FanIn {
     pub files_scanned: usize,
     /// The budget ran out before every file was scanned.
     pub truncated: bool,
+    /// Counting stopped once the references reached `SATURATION`: the counts are lower bounds.
+    pub saturated: bool,
+}
+
+impl FanIn {
+    /// No references yet to any of `names`.
+    pub fn new(names: &BTreeMap<Language, BTreeSet<String>>) -> FanIn {
+        FanIn {
+            references: names.values().flatten().map(|n| (n.clone(), 0)).collect(),
+            ..FanIn::default()
+        }
+    }
+
+    /// All references counted so far.
+    pub fn total(&self) -> usize {
+        self.references.values().sum()
+    }
+
+    /// Adds the references in `files` (`path`, text), in their order, up to and including the
+    /// file that brings the total to `SATURATION`. `known` holds what the analysis learned of
+    /// the change's own files, reused as it is. Files of other languages are skipped.
+    pub fn add(
+        &mut self,
+        names: &BTreeMap<Language, BTreeSet<String>>,
+        files: &[(String, String)],
+        known: &BTreeMap<&str, Known<'_>>,
+    ) {
+        let scanned: Vec<(&str, &str, Language)> = files
+            .iter()
+            .filter_map(|(path, text)| {
+                let language = Language::detect(path, Some(text))?;
+                names
+                    .contains_key(&language)
+                    .then_some((path.as_str(), text.as_str(), language))
+            })
+            .collect();
+        for batch in scanned.chunks(BATCH) {
+            if self.saturated {
+                return;
+            }
+            let counted: Vec<Option<BTreeMap<String, usize>>> = batch
+                .par_iter()
+                .map(|(path, text, language)| references_in(path, text, &names[language], known))
+                .collect();
+            for counts in counted {
+                self.files_scanned += 1;
+                // A file that cannot be parsed (or panics) is not counted, and the count says
+                // it is partial.
+                let Some(counts) = counts else {
+                    self.truncated = true;
+                    continue;
+                };
+                for (name, n) in counts {
+                    *self.references.entry(name).or_default() += n;
+                }
+                if self.total() >= SATURATION {
+                    self.saturated = true;
+                    return;
+                }
+            }
+        }
+    }
 }
 
 /// Whether a name is worth counting.
@@ -108,73 +180,45 @@ pub enum Known<'a> {
     Counts(&'a BTreeMap<String, usize>),
 }
 
-/// Counts references to `names` (per language) in `files` (`path`, text), which must be sorted.
-/// `known` holds what the analysis learned of the change's own files, reused as it is.
+/// Counts references to `names` (per language) in `files` (`path`, text), in their order, until
+/// the count saturates.
 pub fn count(
     names: &BTreeMap<Language, BTreeSet<String>>,
     files: &[(String, String)],
     known: &BTreeMap<&str, Known<'_>>,
 ) -> FanIn {
-    let mut scanned: Vec<(&str, &str, Language)> = Vec::new();
-    let (mut bytes, mut truncated) = (0u64, false);
-    for (path, text) in files {
-        let Some(language) = Language::detect(path, Some(text)) else {
-            continue;
-        };
-        if !names.contains_key(&language) {
-            continue;
-        }
-        if scanned.len() >= MAX_FILES || bytes + text.len() as u64 > MAX_BYTES {
-            truncated = true;
-            break;
-        }
-        bytes += text.len() as u64;
-        scanned.push((path, text, language));
+    let mut fan_in = FanIn::new(names);
+    fan_in.add(names, files, known);
+    fan_in
+}
+
+/// The references to `wanted` in one file, from what the analysis kept of it or a fresh parse.
+fn references_in(
+    path: &str,
+    text: &str,
+    wanted: &BTreeSet<String>,
+    known: &BTreeMap<&str, Known<'_>>,
+) -> Option<BTreeMap<String, usize>> {
+    // Cheap text prefilter before parsing.
+    if !wanted.iter().any(|n| text.contains(n.as_str())) {
+        return Some(BTreeMap::new());
     }
-    // A file that cannot be parsed (or panics) is not counted, and the count says it is partial.
-    let per_file: Vec<Option<BTreeMap<String, usize>>> = scanned
-        .par_iter()
-        .map(|(path, text, language)| {
-            let wanted = &names[language];
-            // Cheap text prefilter before parsing.
-            if !wanted.iter().any(|n| text.contains(n.as_str())) {
-                return Some(BTreeMap::new());
-            }
-            crate::analysis::guard::run("fan-in", |_| match known.get(path) {
-                Some(Known::Tree(tree)) => Some(references_in_tree(tree, text, wanted)),
-                Some(Known::Counts(counts)) => Some(
-                    counts
-                        .iter()
-                        .filter(|(name, _)| wanted.contains(name.as_str()))
-                        .map(|(name, n)| (name.clone(), *n))
-                        .collect(),
-                ),
-                None => parse(
-                    *language,
-                    text,
-                    crate::analysis::syntax::ParseBudget::DEFAULT,
-                )
-                .ok()
-                .map(|tree| references_in_tree(&tree, text, wanted)),
-            })
+    let language = Language::detect(path, Some(text))?;
+    crate::analysis::guard::run("fan-in", |_| match known.get(path) {
+        Some(Known::Tree(tree)) => Some(references_in_tree(tree, text, wanted)),
+        Some(Known::Counts(counts)) => Some(
+            counts
+                .iter()
+                .filter(|(name, _)| wanted.contains(name.as_str()))
+                .map(|(name, n)| (name.clone(), *n))
+                .collect(),
+        ),
+        None => parse(language, text, crate::analysis::syntax::ParseBudget::DEFAULT)
             .ok()
-            .flatten()
-        })
-        .collect();
-    truncated |= per_file.iter().any(Option::is_none);
-    let per_file = per_file.into_iter().flatten();
-    let mut references: BTreeMap<String, usize> =
-        names.values().flatten().map(|n| (n.clone(), 0)).collect();
-    for counts in per_file {
-        for (name, n) in counts {
-            *references.entry(name).or_default() += n;
-        }
-    }
-    FanIn {
-        references,
-        files_scanned: scanned.len(),
-        truncated,
-    }
+            .map(|tree| references_in_tree(&tree, text, wanted)),
+    })
+    .ok()
+    .flatten()
 }
 
 /// Identifier leaves named in `wanted`, except the name of a definition.
@@ -285,6 +329,34 @@ mod tests {
         assert_eq!(fan_in.references["apply"], 3);
         assert_eq!(fan_in.files_scanned, 2);
         assert!(!fan_in.truncated);
+    }
+
+    #[test]
+    fn counting_stops_exactly_where_the_score_saturates() {
+        let names = BTreeMap::from([(Language::Rust, BTreeSet::from(["route".to_owned()]))]);
+        // 20 files of 4 references each, in path order: the 8th file brings 28 to 32.
+        let files: Vec<(String, String)> = (0..20)
+            .map(|i| {
+                (
+                    format!("src/f{i:02}.rs"),
+                    "fn f() { route(); route(); route(); route(); }\n".to_owned(),
+                )
+            })
+            .collect();
+        let fan_in = count(&names, &files, &BTreeMap::new());
+        assert!(fan_in.saturated);
+        assert_eq!(fan_in.references["route"], 32);
+        assert_eq!(fan_in.files_scanned, 8);
+        // Added in any batches, the cut is the same file.
+        let mut in_parts = FanIn::new(&names);
+        for part in files.chunks(3) {
+            in_parts.add(&names, part, &BTreeMap::new());
+        }
+        assert_eq!(in_parts, fan_in);
+        // Below the saturation point every file is counted.
+        let few = count(&names, &files[..5], &BTreeMap::new());
+        assert!(!few.saturated);
+        assert_eq!((few.references["route"], few.files_scanned), (20, 5));
     }
 
     #[test]

@@ -188,12 +188,20 @@ pub fn compute(analysis: &Analysis, fan_in: Option<&FanIn>) -> BlastRadius {
         components,
         fan_in: fan,
         note: fan_in.and_then(|f| {
-            f.truncated.then(|| {
-                format!(
+            if f.truncated {
+                Some(format!(
                     "fan-in counted in the first {} files only (budget)",
                     f.files_scanned
-                )
-            })
+                ))
+            } else if f.saturated {
+                Some(format!(
+                    "fan-in: counting stopped at {} references in {} files, where its points are at their maximum; the counts are lower bounds",
+                    f.total(),
+                    f.files_scanned
+                ))
+            } else {
+                None
+            }
         }),
     }
 }

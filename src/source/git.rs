@@ -18,6 +18,17 @@ pub struct Git {
     blobs: Arc<Mutex<BlobSession>>,
 }
 
+/// Which version of the repository's files a search reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snapshot<'a> {
+    /// A commit's tree.
+    Commit(&'a str),
+    /// What is staged.
+    Index,
+    /// Tracked files as they are on disk.
+    WorkTree,
+}
+
 impl Git {
     /// Finds the repository containing `dir`.
     pub fn discover(dir: &Path) -> Result<Git, SourceError> {
@@ -326,44 +337,47 @@ impl Git {
             .collect())
     }
 
-    /// Paths at commit `sha` with one of `extensions` whose text holds one of `words` as a whole
-    /// word (`git grep -lwF`), so fan-in reads only those and its cost follows the change, not
-    /// the repository; `None` when git grep could not answer (the caller then reads every
-    /// candidate file). Always the commit's tree, never the files on disk: proving the work tree
-    /// equal to `sha` costs `git status`, which re-hashes every file of a fresh checkout (racy
-    /// index entries) — 300 ms on rust-analyzer against 70 ms for the tree.
+    /// Paths in `at` under one of `pathspecs` whose text holds one of `words` as a whole word
+    /// (`git grep -lwF`, in git's own threads), so fan-in reads only those; `None` when git grep
+    /// could not answer (the caller then reads every candidate file). A commit is searched in
+    /// its tree, never on disk: proving the work tree equal to it costs `git status`, which
+    /// re-hashes every file of a fresh checkout (300 ms on rust-analyzer).
     pub fn files_mentioning(
         &self,
-        sha: &str,
+        at: Snapshot<'_>,
         words: &[&str],
-        extensions: &[&str],
+        pathspecs: &[String],
     ) -> Option<std::collections::BTreeSet<String>> {
-        if words.is_empty() || extensions.is_empty() {
+        if words.is_empty() || pathspecs.is_empty() {
             return Some(Default::default());
         }
         let mut cmd = Command::new("git");
         cmd.arg("-C")
             .arg(&self.root)
             .args(["grep", "-l", "-z", "-w", "-F", "-I", "--no-color"]);
+        if at == Snapshot::Index {
+            cmd.arg("--cached");
+        }
         for word in words {
             cmd.arg("-e").arg(word);
         }
-        cmd.args(["--end-of-options", sha, "--"]);
-        for ext in extensions {
-            cmd.arg(format!(":(icase)*.{ext}"));
+        cmd.arg("--end-of-options");
+        if let Snapshot::Commit(sha) = at {
+            cmd.arg(sha);
         }
+        cmd.arg("--").args(pathspecs);
         let output = cmd.output().ok()?;
         match output.status.code() {
-            // Matches, as `<sha>:<path>`.
+            // Matches, as `<sha>:<path>` for a commit, as paths otherwise.
             Some(0) => Some(
                 output
                     .stdout
                     .split(|&b| b == 0)
                     .filter(|p| !p.is_empty())
                     .map(|p| String::from_utf8_lossy(p).into_owned())
-                    .map(|p| match p.split_once(':') {
-                        Some((_, path)) => path.to_owned(),
-                        None => p,
+                    .map(|p| match (at, p.split_once(':')) {
+                        (Snapshot::Commit(_), Some((_, path))) => path.to_owned(),
+                        _ => p,
                     })
                     .collect(),
             ),
@@ -373,55 +387,93 @@ impl Git {
         }
     }
 
-    /// Paths of every file in commit `sha` that `keep` accepts, sorted, with their text; at most
-    /// `max_files` files and `max_bytes` bytes (the bool says whether the budget cut the list).
-    pub fn texts_at(
+    /// Every path in `at` that `keep` accepts, sorted.
+    pub fn paths_in(
         &self,
-        sha: &str,
+        at: Snapshot<'_>,
         keep: impl Fn(&str) -> bool,
-        max_files: usize,
-        max_bytes: u64,
-    ) -> Result<(Vec<(String, String)>, bool), SourceError> {
-        let listing = self.run(&["ls-tree", "-r", "-z", "--name-only", sha])?;
-        let paths: Vec<String> = listing
+    ) -> Result<Vec<String>, SourceError> {
+        let listing = match at {
+            Snapshot::Commit(sha) => self.run(&["ls-tree", "-r", "-z", "--name-only", sha])?,
+            Snapshot::Index | Snapshot::WorkTree => self.run(&["ls-files", "-z"])?,
+        };
+        let mut paths: Vec<String> = listing
             .split(|&b| b == 0)
             .filter(|p| !p.is_empty())
             .map(|p| String::from_utf8_lossy(p).into_owned())
             .filter(|p| keep(p))
             .collect();
-        self.texts_of(sha, paths, max_files, max_bytes)
-    }
-
-    /// `texts_at` for paths already known (they need not be sorted; missing ones are skipped).
-    pub fn texts_of(
-        &self,
-        sha: &str,
-        mut paths: Vec<String>,
-        max_files: usize,
-        max_bytes: u64,
-    ) -> Result<(Vec<(String, String)>, bool), SourceError> {
         paths.sort();
         paths.dedup();
-        let truncated = paths.len() > max_files;
-        paths.truncate(max_files);
-        let requests: Vec<String> = paths.iter().map(|p| format!("{sha}:{p}")).collect();
-        let mut blobs = self.read_blobs(&requests, max_bytes)?;
-        let mut out = Vec::new();
-        let mut total = 0u64;
-        let mut cut = truncated;
-        for (path, request) in paths.into_iter().zip(requests) {
-            if let Some(Blob::Bytes(bytes)) = blobs.remove(&request) {
-                total += bytes.len() as u64;
-                if total > max_bytes {
-                    cut = true;
-                    break;
+        Ok(paths)
+    }
+
+    /// The texts of `paths` (in their order; missing, binary and non-UTF-8 files are skipped) as
+    /// they are in `at`, stopping before the file that would pass `max_bytes` (the bool says the
+    /// budget cut the list).
+    pub fn texts_in(
+        &self,
+        at: Snapshot<'_>,
+        paths: &[String],
+        max_bytes: u64,
+    ) -> Result<(Vec<(String, String)>, bool), SourceError> {
+        // Per path: its bytes, or `None` when it is larger than the budget.
+        let mut read: BTreeMap<String, Option<Vec<u8>>> = BTreeMap::new();
+        match at {
+            Snapshot::WorkTree => {
+                for path in paths {
+                    // Regular files only: a link's target is not this repository's text.
+                    let full = self.root.join(path);
+                    match std::fs::symlink_metadata(&full) {
+                        Ok(m) if m.is_file() && m.len() > max_bytes => {
+                            read.insert(path.clone(), None);
+                        }
+                        Ok(m) if m.is_file() => {
+                            if let Ok(bytes) = std::fs::read(&full) {
+                                read.insert(path.clone(), Some(bytes));
+                            }
+                        }
+                        _ => {}
+                    }
                 }
-                if let Ok(text) = String::from_utf8(bytes) {
-                    out.push((path, text));
+            }
+            Snapshot::Commit(_) | Snapshot::Index => {
+                let prefix = match at {
+                    Snapshot::Commit(sha) => format!("{sha}:"),
+                    _ => ":".to_owned(),
+                };
+                let requests: Vec<String> = paths.iter().map(|p| format!("{prefix}{p}")).collect();
+                let mut blobs = self.read_blobs(&requests, max_bytes)?;
+                for (path, request) in paths.iter().zip(&requests) {
+                    match blobs.remove(request) {
+                        Some(Blob::Bytes(bytes)) => {
+                            read.insert(path.clone(), Some(bytes));
+                        }
+                        Some(Blob::TooLarge(..)) => {
+                            read.insert(path.clone(), None);
+                        }
+                        _ => {}
+                    }
                 }
             }
         }
-        Ok((out, cut))
+        let (mut out, mut total) = (Vec::new(), 0u64);
+        for path in paths {
+            let Some(bytes) = read.remove(path) else {
+                continue;
+            };
+            let Some(bytes) = bytes else {
+                return Ok((out, true));
+            };
+            total += bytes.len() as u64;
+            if total > max_bytes {
+                return Ok((out, true));
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                out.push((path.clone(), text));
+            }
+        }
+        Ok((out, false))
     }
 
     /// Commits reachable from `head` but not `base`, oldest first, with trailers as git parses them.

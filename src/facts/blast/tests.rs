@@ -79,6 +79,7 @@ fn worked_example_from_the_docs() {
         references: BTreeMap::from([("route".to_owned(), 9), ("reload".to_owned(), 4)]),
         files_scanned: 40,
         truncated: false,
+        saturated: false,
     };
     let b = compute(&analysis, Some(&fan_in));
     let points: Vec<(&str, u64, u32)> = b

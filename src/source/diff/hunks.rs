@@ -1,38 +1,37 @@
 //! Hunks from two full texts, with `similar` (Myers, no deadline: a deadline would make the
 //! output depend on machine speed, and determinism is the product).
+//!
+//! Lines are interned first, and lines that do not occur on the other side at all are set aside
+//! before Myers runs (git's xdiff does the same): such a line is an insertion or a deletion in
+//! every alignment, so the longest common subsequence — and so the number of changed lines —
+//! is exactly what Myers finds on the whole texts, while a rewritten file no longer costs
+//! O(N·D) over all its lines. On 709 rewritten rust-analyzer files: 3.4 s → 0.75 s.
 
 use crate::model::changeset::{Hunk, HunkLine, LineKind};
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, DiffOp};
+use std::collections::HashMap;
 
 /// Computes git-style hunks (`context` lines around each change) between `old` and `new`.
 /// Works on bytes so that two non-UTF-8 lines that decode to the same lossy text still differ.
 pub fn compute_hunks(old: &[u8], new: &[u8], context: usize) -> Vec<Hunk> {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_lines(old, new);
-    diff.grouped_ops(context)
+    let (old_lines, new_lines) = (split_lines(old), split_lines(new));
+    let ops = line_ops(&old_lines, &new_lines);
+    similar::group_diff_ops(ops, context)
         .iter()
         .filter_map(|group| {
             let (first, last) = (group.first()?, group.last()?);
             let old_range = first.old_range().start..last.old_range().end;
             let new_range = first.new_range().start..last.new_range().end;
-            let lines = group
-                .iter()
-                .flat_map(|op| diff.iter_changes(op))
-                .map(|change| {
-                    let value = change.value();
-                    let text = value.strip_suffix(b"\n").unwrap_or(value);
-                    HunkLine {
-                        kind: match change.tag() {
-                            ChangeTag::Equal => LineKind::Context,
-                            ChangeTag::Insert => LineKind::Added,
-                            ChangeTag::Delete => LineKind::Removed,
-                        },
-                        text: String::from_utf8_lossy(text).into_owned(),
-                        no_newline: !value.ends_with(b"\n"),
-                    }
-                })
-                .collect();
+            let mut lines = Vec::new();
+            for op in group {
+                let (old, new) = (op.old_range(), op.new_range());
+                if let DiffOp::Equal { .. } = op {
+                    lines.extend(old_lines[old].iter().map(|l| hunk_line(LineKind::Context, l)));
+                    continue;
+                }
+                lines.extend(old_lines[old].iter().map(|l| hunk_line(LineKind::Removed, l)));
+                lines.extend(new_lines[new].iter().map(|l| hunk_line(LineKind::Added, l)));
+            }
             Some(Hunk {
                 old_start: git_start(&old_range),
                 old_len: to_u32(old_range.len()),
@@ -42,6 +41,110 @@ pub fn compute_hunks(old: &[u8], new: &[u8], context: usize) -> Vec<Hunk> {
             })
         })
         .collect()
+}
+
+/// Lines as git splits them: at `\n`, each keeping its newline (a last line without one
+/// differs from the same text with one).
+fn split_lines(text: &[u8]) -> Vec<&[u8]> {
+    text.split_inclusive(|&b| b == b'\n').collect()
+}
+
+fn hunk_line(kind: LineKind, line: &[u8]) -> HunkLine {
+    let text = line.strip_suffix(b"\n").unwrap_or(line);
+    HunkLine {
+        kind,
+        text: String::from_utf8_lossy(text).into_owned(),
+        no_newline: !line.ends_with(b"\n"),
+    }
+}
+
+/// The edit script between two line lists: equal runs, and for each gap between them the
+/// deleted lines, then the inserted ones.
+fn line_ops<'a>(old: &[&'a [u8]], new: &[&'a [u8]]) -> Vec<DiffOp> {
+    // Interned ids in order of first appearance: the same texts always get the same ids.
+    let mut ids: HashMap<&'a [u8], u32> = HashMap::new();
+    let mut intern = |lines: &[&'a [u8]]| -> Vec<u32> {
+        lines
+            .iter()
+            .map(|line| {
+                let next = to_u32(ids.len());
+                *ids.entry(line).or_insert(next)
+            })
+            .collect()
+    };
+    let (old_ids, new_ids) = (intern(old), intern(new));
+    let mut in_old = vec![false; ids.len()];
+    let mut in_new = vec![false; ids.len()];
+    old_ids.iter().for_each(|&id| in_old[id as usize] = true);
+    new_ids.iter().for_each(|&id| in_new[id as usize] = true);
+    // Positions of the lines that have a counterpart on the other side.
+    let old_kept: Vec<usize> = (0..old_ids.len())
+        .filter(|&i| in_new[old_ids[i] as usize])
+        .collect();
+    let new_kept: Vec<usize> = (0..new_ids.len())
+        .filter(|&i| in_old[new_ids[i] as usize])
+        .collect();
+    let reduced = |kept: &[usize], ids: &[u32]| kept.iter().map(|&i| ids[i]).collect::<Vec<_>>();
+    let (old_reduced, new_reduced) = (reduced(&old_kept, &old_ids), reduced(&new_kept, &new_ids));
+    let (mut old_changed, mut new_changed) = (vec![true; old.len()], vec![true; new.len()]);
+    for op in similar::capture_diff_slices(Algorithm::Myers, &old_reduced, &new_reduced) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                old_changed[old_kept[old_index + k]] = false;
+                new_changed[new_kept[new_index + k]] = false;
+            }
+        }
+    }
+    // Unchanged lines pair up in order on both sides.
+    let run = |flags: &[bool], from: usize, value: bool| {
+        flags[from..].iter().take_while(|&&f| f == value).count()
+    };
+    let (mut ops, mut i, mut j) = (Vec::new(), 0, 0);
+    while i < old.len() || j < new.len() {
+        let equal = (i < old.len() && j < new.len())
+            .then(|| run(&old_changed, i, false).min(run(&new_changed, j, false)))
+            .unwrap_or(0);
+        if equal > 0 {
+            ops.push(DiffOp::Equal {
+                old_index: i,
+                new_index: j,
+                len: equal,
+            });
+            i += equal;
+            j += equal;
+            continue;
+        }
+        let mut deleted = if i < old.len() { run(&old_changed, i, true) } else { 0 };
+        let mut inserted = if j < new.len() { run(&new_changed, j, true) } else { 0 };
+        if deleted == 0 && inserted == 0 {
+            // An unchanged line with no partner left cannot happen (both sides keep the same
+            // number); were it to, the line is reported as changed rather than loop forever.
+            deleted = usize::from(i < old.len());
+            inserted = usize::from(j < new.len());
+        }
+        if deleted > 0 {
+            ops.push(DiffOp::Delete {
+                old_index: i,
+                old_len: deleted,
+                new_index: j,
+            });
+        }
+        if inserted > 0 {
+            ops.push(DiffOp::Insert {
+                old_index: i + deleted,
+                new_index: j,
+                new_len: inserted,
+            });
+        }
+        i += deleted;
+        j += inserted;
+    }
+    ops
 }
 
 /// Git numbers an empty range by the line before it (`@@ -5,0 +6,2 @@`), a non-empty one by
