@@ -242,7 +242,9 @@ pub fn check_timed(options: &CheckOptions) -> Result<(Verdict, Timings), Error> 
         SourceSpec::Git(request) => match request.head {
             crate::source::HeadSpec::WorkingTree => Some(Snapshot::WorkTree),
             crate::source::HeadSpec::Index => Some(Snapshot::Index),
-            crate::source::HeadSpec::Rev(_) => change.meta.head_sha.as_deref().map(Snapshot::Commit),
+            crate::source::HeadSpec::Rev(_) => {
+                change.meta.head_sha.as_deref().map(Snapshot::Commit)
+            }
         },
         _ => None,
     };

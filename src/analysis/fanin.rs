@@ -128,7 +128,7 @@ impl FanIn {
         &mut self,
         names: &BTreeMap<Language, BTreeSet<String>>,
         files: &[(String, String)],
-        known: &BTreeMap<&str, Known<'_>>,
+        known: &BTreeMap<&str, &tree_sitter::Tree>,
     ) {
         let scanned: Vec<(&str, &str, Language)> = files
             .iter()
@@ -172,20 +172,12 @@ pub fn countable(name: &str) -> bool {
     name.len() > 2 && !UBIQUITOUS.contains(&name)
 }
 
-/// What the analysis already knows of a file of the change: its tree, or (once the trees were
-/// dropped) its identifier counts.
-#[derive(Clone, Copy)]
-pub enum Known<'a> {
-    Tree(&'a tree_sitter::Tree),
-    Counts(&'a BTreeMap<String, usize>),
-}
-
 /// Counts references to `names` (per language) in `files` (`path`, text), in their order, until
 /// the count saturates.
 pub fn count(
     names: &BTreeMap<Language, BTreeSet<String>>,
     files: &[(String, String)],
-    known: &BTreeMap<&str, Known<'_>>,
+    known: &BTreeMap<&str, &tree_sitter::Tree>,
 ) -> FanIn {
     let mut fan_in = FanIn::new(names);
     fan_in.add(names, files, known);
@@ -197,7 +189,7 @@ fn references_in(
     path: &str,
     text: &str,
     wanted: &BTreeSet<String>,
-    known: &BTreeMap<&str, Known<'_>>,
+    known: &BTreeMap<&str, &tree_sitter::Tree>,
 ) -> Option<BTreeMap<String, usize>> {
     // Cheap text prefilter before parsing.
     if !wanted.iter().any(|n| text.contains(n.as_str())) {
@@ -205,17 +197,14 @@ fn references_in(
     }
     let language = Language::detect(path, Some(text))?;
     crate::analysis::guard::run("fan-in", |_| match known.get(path) {
-        Some(Known::Tree(tree)) => Some(references_in_tree(tree, text, wanted)),
-        Some(Known::Counts(counts)) => Some(
-            counts
-                .iter()
-                .filter(|(name, _)| wanted.contains(name.as_str()))
-                .map(|(name, n)| (name.clone(), *n))
-                .collect(),
-        ),
-        None => parse(language, text, crate::analysis::syntax::ParseBudget::DEFAULT)
-            .ok()
-            .map(|tree| references_in_tree(&tree, text, wanted)),
+        Some(tree) => Some(references_in_tree(tree, text, wanted)),
+        None => parse(
+            language,
+            text,
+            crate::analysis::syntax::ParseBudget::DEFAULT,
+        )
+        .ok()
+        .map(|tree| references_in_tree(&tree, text, wanted)),
     })
     .ok()
     .flatten()
@@ -228,12 +217,6 @@ fn references_in_tree(
     wanted: &BTreeSet<String>,
 ) -> BTreeMap<String, usize> {
     references_where(tree, text, |name| wanted.contains(name))
-}
-
-/// Every identifier leaf's references (definitions not counted), what a file contributes to any
-/// fan-in count: kept when the analysis drops the file's tree.
-pub fn identifier_counts(tree: &tree_sitter::Tree, text: &str) -> BTreeMap<String, usize> {
-    references_where(tree, text, countable)
 }
 
 fn references_where(
@@ -303,7 +286,7 @@ mod tests {
             ("README.md".to_owned(), "apply apply".to_owned()),
         ];
         let fan_in = count(&names, &files, &BTreeMap::new());
-        // Counted from kept identifier counts instead of trees: the same.
+        // Counted on the analysis's trees instead of fresh parses: the same.
         let trees: Vec<tree_sitter::Tree> = files[..2]
             .iter()
             .map(|(_, text)| {
@@ -315,15 +298,10 @@ mod tests {
                 .unwrap()
             })
             .collect();
-        let counts: Vec<BTreeMap<String, usize>> = files[..2]
+        let known: BTreeMap<&str, &tree_sitter::Tree> = files[..2]
             .iter()
             .zip(&trees)
-            .map(|((_, text), tree)| identifier_counts(tree, text))
-            .collect();
-        let known: BTreeMap<&str, Known<'_>> = files[..2]
-            .iter()
-            .zip(&counts)
-            .map(|((path, _), c)| (path.as_str(), Known::Counts(c)))
+            .map(|((path, _), tree)| (path.as_str(), tree))
             .collect();
         assert_eq!(count(&names, &files, &known), fan_in);
         assert_eq!(fan_in.references["apply"], 3);

@@ -109,24 +109,22 @@ pub struct FileSyntax {
 pub struct KeptFromTree {
     /// Byte ranges of comment nodes, when the new text holds a suppression marker.
     pub comments: Option<Vec<(usize, usize)>>,
-    /// References per identifier (definitions not counted), for fan-in; code languages only.
-    pub identifiers: Option<std::collections::BTreeMap<String, usize>>,
 }
 
 impl FileSyntax {
-    /// Drops both trees, keeping what suppressions and fan-in read from the new one.
+    /// Drops both trees, keeping what suppressions read from the new one.
     pub fn compact(&mut self, file: &FileChange) {
         let (Some(tree), Some(text)) = (self.new_tree.take(), file.new_text.as_deref()) else {
             self.old_tree = None;
             return;
         };
         self.old_tree = None;
-        let code = self.language.is_some_and(|l| !l.is_config());
+        // Fan-in does not need the tree kept: it parses again the few files of the change that
+        // mention a changed function, and only until its count saturates.
         self.kept = Some(KeptFromTree {
             comments: text
                 .contains(crate::model::finding::SUPPRESSION_MARKER)
                 .then(|| comment_ranges(&tree)),
-            identifiers: code.then(|| fanin::identifier_counts(&tree, text)),
         });
     }
 

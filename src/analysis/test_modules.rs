@@ -7,6 +7,7 @@
 use super::syntax::{parse, testcode, ParseBudget};
 use crate::model::changeset::{ChangeSet, FileChange};
 use crate::model::language::Language;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -39,6 +40,7 @@ pub fn mark(change: &mut ChangeSet, read_unchanged: &dyn Fn(&str) -> Option<Arc<
         read_unchanged,
         declarations: BTreeMap::new(),
     };
+    resolver.prefetch(&change.files);
     for file in &mut change.files {
         let (side, path) = match (&file.new_path, &file.old_path) {
             (Some(new), _) => (Side::New, new.clone()),
@@ -63,6 +65,47 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// Reads every direct parent the files could have and parses them in parallel: the parse is
+    /// what costs (on a large change, hundreds of parents), and the walk upwards then mostly
+    /// finds them parsed.
+    fn prefetch(&mut self, files: &[FileChange]) {
+        let mut wanted: BTreeMap<(Side, String), Option<Arc<str>>> = BTreeMap::new();
+        for file in files.iter().filter(|f| is_rust(f)) {
+            let (side, path) = match (&file.new_path, &file.old_path) {
+                (Some(new), _) => (Side::New, new),
+                (None, Some(old)) => (Side::Old, old),
+                (None, None) => continue,
+            };
+            if testcode::is_test_path(path) {
+                continue;
+            }
+            for parent in module_parents(path).map(|(_, p)| p).unwrap_or_default() {
+                let key = (side, parent);
+                if !wanted.contains_key(&key) {
+                    let text = self.text_of(&key);
+                    wanted.insert(key, text);
+                }
+            }
+        }
+        let parsed: Vec<((Side, String), Option<BTreeMap<String, bool>>)> = wanted
+            .into_par_iter()
+            .map(|(key, text)| (key, text.map(|t| module_declarations(&t))))
+            .collect();
+        self.declarations.extend(parsed);
+    }
+
+    /// A parent's text on `side`: from the change, or (a file it does not touch, the same on
+    /// both sides) from the base.
+    fn text_of(&self, key: &(Side, String)) -> Option<Arc<str>> {
+        match self.sides.get(key) {
+            Some(text) => text.clone(),
+            None if !self.sides.contains_key(&(other(key.0), key.1.clone())) => {
+                (self.read_unchanged)(&key.1)
+            }
+            None => None,
+        }
+    }
+
     /// The file that declares `path`'s module (or an ancestor's) under a test attribute.
     fn declared_for_tests(&mut self, side: Side, path: &str, depth: usize) -> Option<String> {
         if depth > MAX_DEPTH {
@@ -85,14 +128,7 @@ impl Resolver<'_> {
     fn declarations_of(&mut self, side: Side, parent: &str) -> Option<&BTreeMap<String, bool>> {
         let key = (side, parent.to_owned());
         if !self.declarations.contains_key(&key) {
-            let text = match self.sides.get(&key) {
-                Some(text) => text.clone(),
-                // A file the change does not touch is the same on both sides.
-                None if !self.sides.contains_key(&(other(side), parent.to_owned())) => {
-                    (self.read_unchanged)(parent)
-                }
-                None => None,
-            };
+            let text = self.text_of(&key);
             let parsed = text.map(|t| module_declarations(&t));
             self.declarations.insert(key.clone(), parsed);
         }

@@ -8,7 +8,7 @@
 //! repository — so a function used near its definition is settled without a repository-wide
 //! search. Every step is in a fixed order, so the counts are the same on every machine.
 
-use crate::analysis::fanin::{self, FanIn, Known};
+use crate::analysis::fanin::{self, FanIn};
 use crate::analysis::syntax::items::ItemChange;
 use crate::analysis::syntax::Language;
 use crate::analysis::Analysis;
@@ -59,7 +59,8 @@ pub(super) fn count(
         if fan_in.saturated || fan_in.truncated {
             break;
         }
-        let fresh = |p: &String| of_languages(p) && !changed.contains(p.as_str()) && !seen.contains(p);
+        let fresh =
+            |p: &String| of_languages(p) && !changed.contains(p.as_str()) && !seen.contains(p);
         let candidates: Vec<String> = match git.files_mentioning(at, &words, &pathspecs) {
             Some(found) => found.into_iter().filter(fresh).collect(),
             // git grep could not answer: every file of the languages is a candidate (the text
@@ -123,20 +124,17 @@ fn names_of(analysis: &Analysis) -> BTreeMap<Language, BTreeSet<String>> {
     names
 }
 
-/// What the analysis kept of the change's own files: their trees, or their identifier counts.
-fn known_of<'a>(change: &'a ChangeSet, analysis: &'a Analysis) -> BTreeMap<&'a str, Known<'a>> {
+/// The trees the analysis still holds of the change's own files (none once it dropped them; the
+/// files are then parsed again, which saturation keeps to a few).
+fn known_of<'a>(
+    change: &'a ChangeSet,
+    analysis: &'a Analysis,
+) -> BTreeMap<&'a str, &'a tree_sitter::Tree> {
     change
         .files
         .iter()
         .zip(&analysis.syntax)
-        .filter_map(|(f, s)| {
-            let known = match (&s.new_tree, &s.kept) {
-                (Some(tree), _) => Known::Tree(tree),
-                (None, Some(kept)) => Known::Counts(kept.identifiers.as_ref()?),
-                (None, None) => return None,
-            };
-            Some((f.new_path.as_deref()?, known))
-        })
+        .filter_map(|(f, s)| Some((f.new_path.as_deref()?, s.new_tree.as_ref()?)))
         .collect()
 }
 
@@ -157,9 +155,7 @@ fn rings(change: &ChangeSet, languages: &BTreeSet<Language>) -> Vec<Vec<String>>
         .files
         .iter()
         .flat_map(|f| f.paths())
-        .filter(|p| {
-            Language::detect(p, None).is_some_and(|l| languages.contains(&l))
-        })
+        .filter(|p| Language::detect(p, None).is_some_and(|l| languages.contains(&l)))
         .map(|p| p.rsplit_once('/').map_or("", |(dir, _)| dir))
         .collect();
     let mut rings = Vec::new();
@@ -200,7 +196,11 @@ mod tests {
             FileChange::new(FileStatus::Modified, Some(path.into()), Some(path.into()))
         };
         let change = ChangeSet {
-            files: vec![file("crates/ide/src/a.rs"), file("crates/hir/b.rs"), file("README.md")],
+            files: vec![
+                file("crates/ide/src/a.rs"),
+                file("crates/hir/b.rs"),
+                file("README.md"),
+            ],
             ..ChangeSet::default()
         };
         let rust = BTreeSet::from([Language::Rust]);

@@ -113,4 +113,3 @@ pub fn gather(
         review_state,
     })
 }
-

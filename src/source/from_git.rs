@@ -128,50 +128,32 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         args.push(&head_commit);
     }
     args.push("--");
-    let (raw, warnings) = git.run_with_warnings(&args)?;
-    if gave_up_on_renames(&warnings) {
-        notes.push(RENAMES_SKIPPED.to_owned());
-    }
-    let entries = parse_raw(&raw)?;
-
-    let requests = blob_requests(&entries);
-    let blobs = super::blobs::BlobPool::new(
-        git.read_blobs(&requests, limits.max_file_bytes)?,
-        requests.iter().map(String::as_str),
-    );
-
-    // Hunks are computed per file in parallel; `collect` keeps the listing's order.
-    let mut files = {
-        use rayon::prelude::*;
-        entries
-            .par_iter()
-            .map(|entry| file_change(&git, entry, &blobs, &request.head, limits))
-            .collect::<Result<Vec<_>, _>>()?
-    };
-    drop(blobs);
-    // A file reached through a symlink is also at the link's place: editing `shared/app.yaml`
-    // that `deploy/app.yaml` links to is a change to `deploy/app.yaml`.
-    let links = super::symlinks::links_at(&git, &[base_sha.as_str(), head_commit.as_str()])?;
-    super::symlinks::attach_aliases(&mut files, &links);
-
-    if request.head == HeadSpec::WorkingTree {
-        let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
-        let count = untracked
-            .split(|&b| b == 0)
-            .filter(|p| !p.is_empty())
-            .count();
-        if count > 0 {
-            notes.push(format!(
-                "{count} untracked file(s) not included: `git add` them to have them checked"
-            ));
-        }
-    }
-
-    let commits = git.commits(&base_sha, &head_commit)?;
-    let author = match (git.config("user.name"), git.config("user.email")) {
-        (Some(name), Some(email)) => Some(format!("{name} <{email}>")),
-        (name, email) => name.or(email),
-    };
+    // The commits' messages (a long range has thousands) are read while the files are.
+    let (files, history) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| -> Result<_, SourceError> {
+            let commits = git.commits(&base_sha, &head_commit)?;
+            let author = match (git.config("user.name"), git.config("user.email")) {
+                (Some(name), Some(email)) => Some(format!("{name} <{email}>")),
+                (name, email) => name.or(email),
+            };
+            Ok((commits, author, local_branch(&git, &request.head)))
+        });
+        let files = changed_files(
+            &git,
+            &args,
+            request,
+            &base_sha,
+            &head_commit,
+            limits,
+            &mut notes,
+        );
+        // A panic there is a bug: it goes on as if it had happened on this thread.
+        let history = history
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (files, history)
+    });
+    let (files, (commits, author, branch)) = (files?, history?);
     let meta = ChangeMeta {
         title: commits
             .first()
@@ -180,7 +162,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         author,
         commits,
         head_sha: Some(head_commit.clone()),
-        branch: local_branch(&git, &request.head),
+        branch,
         ..ChangeMeta::default()
     };
     let head_rev = match &request.head {
@@ -210,6 +192,58 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     };
     change.sort_files();
     Ok((change, git))
+}
+
+/// The changed files between `base_sha` and the head: `git diff --raw` (`args`), both sides of
+/// each file through the run's `cat-file`, hunks, and the symlinks that lead to them.
+fn changed_files(
+    git: &Git,
+    args: &[&str],
+    request: &GitRequest,
+    base_sha: &str,
+    head_commit: &str,
+    limits: Limits,
+    notes: &mut Vec<String>,
+) -> Result<Vec<FileChange>, SourceError> {
+    let (raw, warnings) = git.run_with_warnings(args)?;
+    if gave_up_on_renames(&warnings) {
+        notes.push(RENAMES_SKIPPED.to_owned());
+    }
+    let entries = parse_raw(&raw)?;
+
+    let requests = blob_requests(&entries);
+    let blobs = super::blobs::BlobPool::new(
+        git.read_blobs(&requests, limits.max_file_bytes)?,
+        requests.iter().map(String::as_str),
+    );
+
+    // Hunks are computed per file in parallel; `collect` keeps the listing's order.
+    let mut files = {
+        use rayon::prelude::*;
+        entries
+            .par_iter()
+            .map(|entry| file_change(git, entry, &blobs, &request.head, limits))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    drop(blobs);
+    // A file reached through a symlink is also at the link's place: editing `shared/app.yaml`
+    // that `deploy/app.yaml` links to is a change to `deploy/app.yaml`.
+    let links = super::symlinks::links_at(git, &[base_sha, head_commit])?;
+    super::symlinks::attach_aliases(&mut files, &links);
+
+    if request.head == HeadSpec::WorkingTree {
+        let untracked = git.run(&["ls-files", "--others", "--exclude-standard", "-z"])?;
+        let count = untracked
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .count();
+        if count > 0 {
+            notes.push(format!(
+                "{count} untracked file(s) not included: `git add` them to have them checked"
+            ));
+        }
+    }
+    Ok(files)
 }
 
 /// The blobs both sides of `entries` need (not the null id, not submodule commits).

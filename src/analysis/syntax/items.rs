@@ -385,17 +385,86 @@ pub struct Side<'a> {
     pub text: &'a str,
 }
 
-impl Side<'_> {
-    /// The item's tokens without comments, space-joined; equal tokens mean a formatting-only edit.
+impl<'a> Side<'a> {
+    /// The item's tokens without comments, space-joined (for the rename search).
     fn tokens(&self, item: &Item) -> String {
         let mut out = String::new();
-        if let Some(node) = self.tree.and_then(|t| {
-            t.root_node()
-                .descendant_for_byte_range(item.bytes.0, item.bytes.1)
-        }) {
+        if let Some(node) = self.node_of(item) {
             collect_tokens(node, self.text.as_bytes(), &mut out);
         }
         out
+    }
+
+    fn node_of(&self, item: &Item) -> Option<Node<'a>> {
+        self.tree?
+            .root_node()
+            .descendant_for_byte_range(item.bytes.0, item.bytes.1)
+    }
+
+    /// Whether two items have the same tokens, comments left out: a formatting-only edit.
+    /// Compared leaf by leaf, stopping at the first difference — an `impl` or `mod` around a
+    /// one-line change would otherwise be spelled out in full, on both sides, for every level.
+    fn same_tokens(&self, item: &Item, other: &Side<'_>, other_item: &Item) -> bool {
+        let (mut a, mut b) = (
+            Leaves::new(self.node_of(item)),
+            Leaves::new(other.node_of(other_item)),
+        );
+        let (src_a, src_b) = (self.text.as_bytes(), other.text.as_bytes());
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) if src_a.get(x.byte_range()) == src_b.get(y.byte_range()) => {}
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// The leaves under a node, comments left out, in order, without recursion.
+struct Leaves<'a> {
+    /// `None` once the walk is over (or when there was no node).
+    cursor: Option<tree_sitter::TreeCursor<'a>>,
+    /// The cursor stands on a node not yet looked at.
+    fresh: bool,
+}
+
+impl<'a> Leaves<'a> {
+    /// No node: no leaves.
+    fn new(node: Option<Node<'a>>) -> Self {
+        Leaves {
+            cursor: node.map(|n| n.walk()),
+            fresh: true,
+        }
+    }
+}
+
+impl<'a> Iterator for Leaves<'a> {
+    type Item = Node<'a>;
+
+    fn next(&mut self) -> Option<Node<'a>> {
+        let cursor = self.cursor.as_mut()?;
+        loop {
+            if self.fresh {
+                self.fresh = false;
+                let node = cursor.node();
+                if !node.kind().contains("comment") {
+                    if node.child_count() == 0 {
+                        return Some(node);
+                    }
+                    if cursor.goto_first_child() {
+                        self.fresh = true;
+                        continue;
+                    }
+                }
+            }
+            // Next sibling, or up until there is one; the cursor's root ends the walk.
+            if cursor.goto_next_sibling() {
+                self.fresh = true;
+            } else if !cursor.goto_parent() {
+                self.cursor = None;
+                return None;
+            }
+        }
     }
 }
 
@@ -457,7 +526,7 @@ pub fn changed_items(
                     continue;
                 }
                 let before = &old.items[oi];
-                let change = if old.tokens(before) == new.tokens(item) {
+                let change = if old.same_tokens(before, &new, item) {
                     ItemChange::Formatting
                 } else {
                     ItemChange::Modified

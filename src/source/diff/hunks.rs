@@ -26,10 +26,18 @@ pub fn compute_hunks(old: &[u8], new: &[u8], context: usize) -> Vec<Hunk> {
             for op in group {
                 let (old, new) = (op.old_range(), op.new_range());
                 if let DiffOp::Equal { .. } = op {
-                    lines.extend(old_lines[old].iter().map(|l| hunk_line(LineKind::Context, l)));
+                    lines.extend(
+                        old_lines[old]
+                            .iter()
+                            .map(|l| hunk_line(LineKind::Context, l)),
+                    );
                     continue;
                 }
-                lines.extend(old_lines[old].iter().map(|l| hunk_line(LineKind::Removed, l)));
+                lines.extend(
+                    old_lines[old]
+                        .iter()
+                        .map(|l| hunk_line(LineKind::Removed, l)),
+                );
                 lines.extend(new_lines[new].iter().map(|l| hunk_line(LineKind::Added, l)));
             }
             Some(Hunk {
@@ -119,8 +127,16 @@ fn line_ops<'a>(old: &[&'a [u8]], new: &[&'a [u8]]) -> Vec<DiffOp> {
             j += equal;
             continue;
         }
-        let mut deleted = if i < old.len() { run(&old_changed, i, true) } else { 0 };
-        let mut inserted = if j < new.len() { run(&new_changed, j, true) } else { 0 };
+        let mut deleted = if i < old.len() {
+            run(&old_changed, i, true)
+        } else {
+            0
+        };
+        let mut inserted = if j < new.len() {
+            run(&new_changed, j, true)
+        } else {
+            0
+        };
         if deleted == 0 && inserted == 0 {
             // An unchanged line with no partner left cannot happen (both sides keep the same
             // number); were it to, the line is reported as changed rather than loop forever.

@@ -216,3 +216,59 @@ fn macros_and_closures_do_not_create_items() {
     let src = "fn outer() {\n    let c = || { inner_call(); };\n    vec![1, 2];\n}\n";
     assert_eq!(names(Language::Rust, src, "lib.rs"), vec!["fn outer"]);
 }
+
+#[test]
+fn leaf_by_leaf_comparison_agrees_with_spelled_out_tokens() {
+    let old = "mod m {\n    // note\n    impl A {\n        fn f(&self) -> u32 { 1 + 2 }\n        fn g() {}\n    }\n}\n";
+    let variants = [
+        old.replace("// note", "// another note"),
+        old.replace("1 + 2", "1+2"),
+        old.replace("1 + 2", "1 + 3"),
+        old.replace("fn g() {}", "fn g() { /* body */ }"),
+        old.replace("fn g() {}", "fn g() { h() }"),
+        old.to_owned(),
+    ];
+    let path = "src/lib.rs";
+    let old_tree = parse(
+        Language::Rust,
+        old,
+        crate::analysis::syntax::ParseBudget::DEFAULT,
+    )
+    .unwrap();
+    let old_items = items(Language::Rust, &old_tree, old, path);
+    let old_side = Side {
+        items: &old_items,
+        tree: Some(&old_tree),
+        text: old,
+    };
+    for new in &variants {
+        let new_tree = parse(
+            Language::Rust,
+            new,
+            crate::analysis::syntax::ParseBudget::DEFAULT,
+        )
+        .unwrap();
+        let new_items = items(Language::Rust, &new_tree, new, path);
+        let new_side = Side {
+            items: &new_items,
+            tree: Some(&new_tree),
+            text: new,
+        };
+        assert_eq!(old_items.len(), new_items.len());
+        for (before, after) in old_items.iter().zip(&new_items) {
+            assert_eq!(
+                old_side.same_tokens(before, &new_side, after),
+                old_side.tokens(before) == new_side.tokens(after),
+                "{} in {new:?}",
+                after.name
+            );
+        }
+    }
+    // No tree on either side: nothing to tell apart.
+    let bare = Side {
+        items: &old_items,
+        tree: None,
+        text: old,
+    };
+    assert!(bare.same_tokens(&old_items[0], &bare, &old_items[0]));
+}
