@@ -81,13 +81,13 @@ impl Resolver<'_> {
             }
             for parent in module_parents(path).map(|(_, p)| p).unwrap_or_default() {
                 let key = (side, parent);
-                if !wanted.contains_key(&key) {
-                    let text = self.text_of(&key);
-                    wanted.insert(key, text);
+                if let std::collections::btree_map::Entry::Vacant(slot) = wanted.entry(key) {
+                    let text = self.text_of(slot.key());
+                    slot.insert(text);
                 }
             }
         }
-        let parsed: Vec<((Side, String), Option<BTreeMap<String, bool>>)> = wanted
+        let parsed: Vec<_> = wanted
             .into_par_iter()
             .map(|(key, text)| (key, text.map(|t| module_declarations(&t))))
             .collect();

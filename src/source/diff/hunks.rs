@@ -114,9 +114,11 @@ fn line_ops<'a>(old: &[&'a [u8]], new: &[&'a [u8]]) -> Vec<DiffOp> {
     };
     let (mut ops, mut i, mut j) = (Vec::new(), 0, 0);
     while i < old.len() || j < new.len() {
-        let equal = (i < old.len() && j < new.len())
-            .then(|| run(&old_changed, i, false).min(run(&new_changed, j, false)))
-            .unwrap_or(0);
+        let equal = if i < old.len() && j < new.len() {
+            run(&old_changed, i, false).min(run(&new_changed, j, false))
+        } else {
+            0
+        };
         if equal > 0 {
             ops.push(DiffOp::Equal {
                 old_index: i,
