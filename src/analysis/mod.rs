@@ -309,31 +309,7 @@ pub fn comment_ranges(tree: &Tree) -> Vec<(usize, usize)> {
 /// Stack size of the analysis threads.
 const ANALYSIS_STACK: usize = 64 * 1024 * 1024;
 
-/// Deeper syntax trees are not walked for items, config keys or test code (rule queries, which
-/// tree-sitter runs without recursion, still apply): no real file nests this deep, a hostile one may.
-pub const MAX_TREE_DEPTH: usize = 2_000;
-
-/// The depth of a tree, measured without recursion.
-fn tree_depth(tree: &Tree) -> usize {
-    let mut cursor = tree.walk();
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    loop {
-        if cursor.goto_first_child() {
-            depth += 1;
-            deepest = deepest.max(depth);
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return deepest;
-            }
-            depth -= 1;
-        }
-    }
-}
+pub use syntax::MAX_TREE_DEPTH;
 
 /// Parsed blobs by git object id, for runs over many commits (an audit): a blob is the new side
 /// of one change and the old side of the next one to the same file. A cached tree is a fresh
@@ -664,12 +640,26 @@ fn deepen(
         }
         return (analysis, syntax);
     }
-    // Item and test-code walks recurse with the tree's nesting: bounded by MAX_TREE_DEPTH.
-    let too_deep = [&syntax.old_tree, &syntax.new_tree]
-        .into_iter()
-        .flatten()
-        .any(|t| tree_depth(t) > MAX_TREE_DEPTH);
-    if too_deep {
+    // Item and test-code walks recurse with the tree's nesting; they stop at MAX_TREE_DEPTH.
+    stage.set("changed items");
+    let side_items = |tree: &Option<Tree>, text: &str, path: Option<&str>| match (tree, path) {
+        (Some(tree), Some(path)) => items(language, tree, text, path),
+        _ => Ok(Vec::new()),
+    };
+    let walked = side_items(&syntax.old_tree, old_text, file.old_path.as_deref()).and_then(|old| {
+        let new = side_items(&syntax.new_tree, new_text, file.new_path.as_deref())?;
+        let new_tests = match &syntax.new_tree {
+            Some(tree) => testcode::test_ranges(language, tree, new_text)?,
+            None => Vec::new(),
+        };
+        // Test code of the old side matters only where lines were removed or moved.
+        let old_tests = match (&syntax.old_tree, &syntax.new_tree) {
+            (Some(tree), Some(_)) => Some(testcode::test_ranges(language, tree, old_text)?),
+            _ => None,
+        };
+        Ok((old, new, new_tests, old_tests))
+    });
+    let Ok((old_items, new_items, new_tests, old_tests)) = walked else {
         analysis.coverage.add(
             Reason::TooDeep,
             format!(
@@ -677,14 +667,7 @@ fn deepen(
             ),
         );
         return (analysis, syntax);
-    }
-    stage.set("changed items");
-    let side_items = |tree: &Option<Tree>, text: &str, path: Option<&str>| match (tree, path) {
-        (Some(tree), Some(path)) => items(language, tree, text, path),
-        _ => Vec::new(),
     };
-    let old_items = side_items(&syntax.old_tree, old_text, file.old_path.as_deref());
-    let new_items = side_items(&syntax.new_tree, new_text, file.new_path.as_deref());
     analysis.items = changed_items(
         Side {
             items: &old_items,
@@ -700,21 +683,15 @@ fn deepen(
         &syntax.added_lines,
     );
     // The old tree serves rules about removed code and tells moved code from added code; free
-    // it when no line was removed (pure additions move nothing), after the test-code
-    // comparison below.
-    let old_tree_for_tests = if !syntax.removed_lines.is_empty() {
-        syntax.old_tree.clone()
-    } else {
-        syntax.old_tree.take()
-    };
-    stage.set("test code");
-    if let Some(tree) = &syntax.new_tree {
-        syntax.test_ranges = testcode::test_ranges(language, tree, new_text);
+    // it when no line was removed (pure additions move nothing).
+    if syntax.removed_lines.is_empty() {
+        syntax.old_tree = None;
     }
+    stage.set("test code");
+    syntax.test_ranges = new_tests;
     // Code that was test code before and is production code now (a removed `#[cfg(test)]`)
     // is new production code, though not one of its lines changed.
-    if let (Some(old_tree), Some(_)) = (&old_tree_for_tests, &syntax.new_tree) {
-        let old_ranges = testcode::test_ranges(language, old_tree, old_text);
+    if let Some(old_ranges) = old_tests {
         let in_old_tests = |line: u32| old_ranges.iter().any(|&(s, e)| s <= line && line <= e);
         let mut became_production: Vec<u32> = unchanged_lines(&file.hunks, new_text)
             .into_iter()

@@ -62,50 +62,24 @@ fn local_branch(git: &Git, head: &HeadSpec) -> Option<String> {
     }
 }
 
-fn default_base(git: &Git, head_sha: &str) -> Result<(String, String), SourceError> {
-    for candidate in DEFAULT_BASES {
-        if let Some(sha) = git.try_resolve_commit(candidate) {
-            let base = git.merge_base(&sha, head_sha)?;
-            return Ok((candidate.to_owned(), base));
-        }
-    }
-    Err(SourceError::NoUpstream {
-        tried: DEFAULT_BASES.join(", "),
-    })
+/// The first upstream candidate that exists: its name and commit.
+fn default_tip(git: &Git) -> Result<(String, String), SourceError> {
+    DEFAULT_BASES
+        .iter()
+        .find_map(|candidate| Some((candidate.to_string(), git.try_resolve_commit(candidate)?)))
+        .ok_or_else(|| SourceError::NoUpstream {
+            tried: DEFAULT_BASES.join(", "),
+        })
 }
 
-/// Loads the change described by `request` from a local repository.
-pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git), SourceError> {
-    let git = Git::discover(&request.dir)?;
-    let head_commit = match &request.head {
-        HeadSpec::Rev(rev) => git.resolve_commit(rev)?,
-        HeadSpec::WorkingTree | HeadSpec::Index => git
-            .try_resolve_commit("HEAD")
-            .ok_or(SourceError::NoCommits)?,
-    };
-    let mut notes = Vec::new();
-    let (base_name, base_sha) = match &request.base {
-        Some(rev) => {
-            let sha = git.resolve_commit(rev)?;
-            let base = git.merge_base(&sha, &head_commit)?;
-            if base != sha {
-                notes.push(format!(
-                    "base: merge-base of {rev} and the head ({})",
-                    crate::model::changeset::short_sha(&base)
-                ));
-            }
-            (rev.clone(), base)
-        }
-        None => {
-            let (name, base) = default_base(&git, &head_commit)?;
-            notes.push(format!(
-                "base: merge-base of HEAD and {name} ({})",
-                crate::model::changeset::short_sha(&base)
-            ));
-            (name, base)
-        }
-    };
-
+/// `git diff --raw` from `base_sha` to the head: the changed files with both blob ids, renames
+/// and copies; with git's warnings.
+fn raw_diff(
+    git: &Git,
+    base_sha: &str,
+    head_commit: &str,
+    head: &HeadSpec,
+) -> Result<(Vec<u8>, String), SourceError> {
     let mut args = vec![
         "diff",
         "--raw",
@@ -120,14 +94,60 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         "--no-textconv",
         "--ignore-submodules=none",
     ];
-    if request.head == HeadSpec::Index {
+    if *head == HeadSpec::Index {
         args.push("--cached");
     }
-    args.push(&base_sha);
-    if let HeadSpec::Rev(_) = request.head {
-        args.push(&head_commit);
+    args.push(base_sha);
+    if let HeadSpec::Rev(_) = head {
+        args.push(head_commit);
     }
     args.push("--");
+    git.run_with_warnings(&args)
+}
+
+/// Loads the change described by `request` from a local repository.
+pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git), SourceError> {
+    let git = Git::discover(&request.dir)?;
+    let head_commit = match &request.head {
+        HeadSpec::Rev(rev) => git.resolve_commit(rev)?,
+        HeadSpec::WorkingTree | HeadSpec::Index => git
+            .try_resolve_commit("HEAD")
+            .ok_or(SourceError::NoCommits)?,
+    };
+    let mut notes = Vec::new();
+    let (base_name, tip) = match &request.base {
+        Some(rev) => (rev.clone(), git.resolve_commit(rev)?),
+        None => default_tip(&git)?,
+    };
+    // The base is the merge-base of the tip and the head. When the tip is an ancestor of the
+    // head (a local branch, a base given as the fork point) the merge-base is the tip itself, so
+    // the diff against the tip runs while git walks the history; it is used only if the
+    // merge-base turns out to be the tip. On a long range the walk alone takes 0.4 s.
+    let (base_sha, raw) = std::thread::scope(|scope| {
+        let guess = scope.spawn(|| raw_diff(&git, &tip, &head_commit, &request.head));
+        let base = git.merge_base(&tip, &head_commit)?;
+        let guessed = guess
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let raw = if base == tip {
+            guessed?
+        } else {
+            raw_diff(&git, &base, &head_commit, &request.head)?
+        };
+        Ok::<_, SourceError>((base, raw))
+    })?;
+    match &request.base {
+        Some(rev) if base_sha != tip => notes.push(format!(
+            "base: merge-base of {rev} and the head ({})",
+            crate::model::changeset::short_sha(&base_sha)
+        )),
+        Some(_) => {}
+        None => notes.push(format!(
+            "base: merge-base of HEAD and {base_name} ({})",
+            crate::model::changeset::short_sha(&base_sha)
+        )),
+    }
+
     // The commits' messages (a long range has thousands) are read while the files are.
     let (files, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| -> Result<_, SourceError> {
@@ -140,7 +160,7 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
         });
         let files = changed_files(
             &git,
-            &args,
+            raw,
             request,
             &base_sha,
             &head_commit,
@@ -194,18 +214,17 @@ pub fn load_git(request: &GitRequest, limits: Limits) -> Result<(ChangeSet, Git)
     Ok((change, git))
 }
 
-/// The changed files between `base_sha` and the head: `git diff --raw` (`args`), both sides of
+/// The changed files between `base_sha` and the head, from `git diff --raw`'s answer: both sides of
 /// each file through the run's `cat-file`, hunks, and the symlinks that lead to them.
 fn changed_files(
     git: &Git,
-    args: &[&str],
+    (raw, warnings): (Vec<u8>, String),
     request: &GitRequest,
     base_sha: &str,
     head_commit: &str,
     limits: Limits,
     notes: &mut Vec<String>,
 ) -> Result<Vec<FileChange>, SourceError> {
-    let (raw, warnings) = git.run_with_warnings(args)?;
     if gave_up_on_renames(&warnings) {
         notes.push(RENAMES_SKIPPED.to_owned());
     }

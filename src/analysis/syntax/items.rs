@@ -81,18 +81,27 @@ impl ChangedItem {
 }
 
 /// Every named item of a parsed file; `path` gives Rust items their module prefix.
-pub fn items(language: Language, tree: &Tree, text: &str, path: &str) -> Vec<Item> {
+pub fn items(
+    language: Language,
+    tree: &Tree,
+    text: &str,
+    path: &str,
+) -> Result<Vec<Item>, super::TooDeep> {
     let mut collector = Collector {
         language,
         src: text.as_bytes(),
         items: Vec::new(),
+        too_deep: false,
     };
     let mut scope = match language {
         Language::Rust => rust_module_path(path),
         _ => Vec::new(),
     };
-    collector.visit(tree.root_node(), &mut scope, None, Context::default());
-    collector.items
+    collector.visit(tree.root_node(), &mut scope, None, Context::default(), 0);
+    if collector.too_deep {
+        return Err(super::TooDeep);
+    }
+    Ok(collector.items)
 }
 
 /// `src/control_plane/router.rs` → `["control_plane", "router"]`.
@@ -123,6 +132,8 @@ struct Collector<'s> {
     language: Language,
     src: &'s [u8],
     items: Vec<Item>,
+    /// The walk reached `MAX_TREE_DEPTH` and stopped.
+    too_deep: bool,
 }
 
 impl Collector<'_> {
@@ -144,7 +155,12 @@ impl Collector<'_> {
         scope: &mut Vec<String>,
         parent: Option<usize>,
         cx: Context<'t>,
+        depth: usize,
     ) {
+        if depth > super::MAX_TREE_DEPTH || self.too_deep {
+            self.too_deep = true;
+            return;
+        }
         let described = self.describe(node, scope);
         let (index, pushed) = match described {
             Some((kind, name, child_scope)) => {
@@ -174,7 +190,7 @@ impl Collector<'_> {
                 grandparent: cx.parent,
                 attributes_from: attributes_from.take(),
             };
-            self.visit(child, scope, index.or(parent), child_cx);
+            self.visit(child, scope, index.or(parent), child_cx, depth + 1);
         }
         if pushed {
             scope.pop();

@@ -57,17 +57,29 @@ pub fn is_test_file(path: &str) -> bool {
 }
 
 /// Line ranges (1-based, inclusive) of test code inside a file.
-pub fn test_ranges(language: Language, tree: &Tree, text: &str) -> Vec<(u32, u32)> {
+pub fn test_ranges(
+    language: Language,
+    tree: &Tree,
+    text: &str,
+) -> Result<Vec<(u32, u32)>, super::TooDeep> {
     let mut out = Vec::new();
     if language == Language::Rust {
-        collect_rust(tree.root_node(), text.as_bytes(), &mut out);
+        collect_rust(tree.root_node(), text.as_bytes(), &mut out, 0)?;
     }
-    out
+    Ok(out)
 }
 
 /// Walks items in sibling order, remembering whether the attributes just before an item mark it
 /// as test code (sibling lookups are linear in tree-sitter, so they are avoided).
-fn collect_rust(node: Node<'_>, src: &[u8], out: &mut Vec<(u32, u32)>) {
+fn collect_rust(
+    node: Node<'_>,
+    src: &[u8],
+    out: &mut Vec<(u32, u32)>,
+    depth: usize,
+) -> Result<(), super::TooDeep> {
+    if depth > super::MAX_TREE_DEPTH {
+        return Err(super::TooDeep);
+    }
     let mut cursor = node.walk();
     let mut test_attribute = false;
     for child in node.named_children(&mut cursor) {
@@ -84,11 +96,12 @@ fn collect_rust(node: Node<'_>, src: &[u8], out: &mut Vec<(u32, u32)>) {
             _ => {
                 test_attribute = false;
                 if child.named_child_count() > 0 {
-                    collect_rust(child, src, out);
+                    collect_rust(child, src, out, depth + 1)?;
                 }
             }
         }
     }
+    Ok(())
 }
 
 /// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[rstest]`, `#[test_case(…)]`.
@@ -166,7 +179,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            test_ranges(Language::Rust, &tree, src),
+            test_ranges(Language::Rust, &tree, src).unwrap(),
             vec![(3, 3), (5, 7), (9, 9)]
         );
     }

@@ -11,7 +11,7 @@ fn items_of(language: Language, text: &str, path: &str) -> Vec<Item> {
         crate::analysis::syntax::ParseBudget::DEFAULT,
     )
     .unwrap();
-    items(language, &tree, text, path)
+    items(language, &tree, text, path).unwrap()
 }
 
 /// Changed items between two versions given the changed lines.
@@ -25,8 +25,8 @@ fn compare(
 ) -> Vec<ChangedItem> {
     let old_tree = parse(language, old, crate::analysis::syntax::ParseBudget::DEFAULT).unwrap();
     let new_tree = parse(language, new, crate::analysis::syntax::ParseBudget::DEFAULT).unwrap();
-    let old_items = items(language, &old_tree, old, path);
-    let new_items = items(language, &new_tree, new, path);
+    let old_items = items(language, &old_tree, old, path).unwrap();
+    let new_items = items(language, &new_tree, new, path).unwrap();
     changed_items(
         Side {
             items: &old_items,
@@ -235,7 +235,7 @@ fn leaf_by_leaf_comparison_agrees_with_spelled_out_tokens() {
         crate::analysis::syntax::ParseBudget::DEFAULT,
     )
     .unwrap();
-    let old_items = items(Language::Rust, &old_tree, old, path);
+    let old_items = items(Language::Rust, &old_tree, old, path).unwrap();
     let old_side = Side {
         items: &old_items,
         tree: Some(&old_tree),
@@ -248,7 +248,7 @@ fn leaf_by_leaf_comparison_agrees_with_spelled_out_tokens() {
             crate::analysis::syntax::ParseBudget::DEFAULT,
         )
         .unwrap();
-        let new_items = items(Language::Rust, &new_tree, new, path);
+        let new_items = items(Language::Rust, &new_tree, new, path).unwrap();
         let new_side = Side {
             items: &new_items,
             tree: Some(&new_tree),
