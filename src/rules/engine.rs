@@ -762,7 +762,7 @@ fn regex_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<RuleMatc
             .flat_map(|h| {
                 h.numbered()
                     .filter(|(l, _, _)| l.kind == LineKind::Added)
-                    .map(|(l, _, new)| (new, l.text.as_str()))
+                    .map(|(l, _, new)| (new, l.text()))
             })
             .collect(),
     };
@@ -823,7 +823,7 @@ fn removed_line_hits(run: &FileRun<'_>, rule: &Rule, re: &regex::Regex) -> Vec<R
             .iter()
             .flat_map(|h| h.lines.iter())
             .filter(move |l| l.kind == kind)
-            .map(|l| l.text.as_str())
+            .map(|l| l.text())
     };
     let added: std::collections::BTreeSet<&str> = lines(LineKind::Added).map(str::trim).collect();
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 
 use super::blobs::Blob;
 use crate::model::changeset::{Content, FileChange};
-use crate::source::diff::compute_hunks;
+use crate::source::diff::{compute_hunks, compute_hunks_shared};
 use std::ops::Not;
 use std::sync::Arc;
 
@@ -79,13 +79,14 @@ pub fn fill(file: &mut FileChange, old: Side, new: Side, context: usize) {
     } else {
         Content::Text
     };
-    if let (Some(old_text), Some(new_text)) = (old.bytes(), new.bytes()) {
-        file.hunks = compute_hunks(old_text, new_text, context);
-    }
     if file.content == Content::Text {
         file.old_text = as_arc(old);
         file.new_text = as_arc(new);
+        file.hunks = compute_hunks_shared(file.old_text.as_ref(), file.new_text.as_ref(), context);
         return;
+    }
+    if let (Some(old_text), Some(new_text)) = (old.bytes(), new.bytes()) {
+        file.hunks = compute_hunks(old_text, new_text, context);
     }
     // Not text: what the bytes say is still read, so that a NUL byte, an invalid UTF-8 byte or
     // padding past the size limit cannot hide a secret or a privileged container.

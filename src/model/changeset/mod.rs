@@ -219,13 +219,73 @@ pub enum LineKind {
 }
 
 /// One line of a hunk, without its line terminator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct HunkLine {
     pub kind: LineKind,
-    pub text: String,
+    text: LineText,
     /// The line has no terminating newline (`\ No newline at end of file`).
     pub no_newline: bool,
 }
+
+/// Where a hunk line's text lives: in the file's text when both sides are known (a large
+/// change's lines would otherwise be held twice: as the file and as a string per line), or in
+/// its own string (from a patch, or a lossy reading).
+#[derive(Debug, Clone)]
+enum LineText {
+    Owned(Box<str>),
+    /// Bytes `start..end` of a file's text.
+    Shared(Arc<str>, u32, u32),
+}
+
+impl HunkLine {
+    /// A line with its own copy of `text`.
+    pub fn owned(kind: LineKind, text: impl Into<Box<str>>, no_newline: bool) -> HunkLine {
+        HunkLine {
+            kind,
+            text: LineText::Owned(text.into()),
+            no_newline,
+        }
+    }
+
+    /// A line that is bytes `range` of `source` (copied when the range is not on character
+    /// boundaries or past 4 GiB, which a well-formed line never is).
+    pub fn shared(
+        kind: LineKind,
+        source: &Arc<str>,
+        range: std::ops::Range<usize>,
+        no_newline: bool,
+    ) -> HunkLine {
+        let text = match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) if source.get(range.clone()).is_some() => {
+                LineText::Shared(Arc::clone(source), start, end)
+            }
+            _ => LineText::Owned(String::from_utf8_lossy(&source.as_bytes()[range]).into()),
+        };
+        HunkLine {
+            kind,
+            text,
+            no_newline,
+        }
+    }
+
+    /// The line's text, without its terminator.
+    pub fn text(&self) -> &str {
+        match &self.text {
+            LineText::Owned(text) => text,
+            LineText::Shared(source, start, end) => &source[*start as usize..*end as usize],
+        }
+    }
+}
+
+impl PartialEq for HunkLine {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.no_newline == other.no_newline
+            && self.text() == other.text()
+    }
+}
+
+impl Eq for HunkLine {}
 
 /// A changed region: `@@ -old_start,old_len +new_start,new_len @@`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,6 +5,6 @@ mod hunks;
 mod parser;
 mod quoted;
 
-pub use hunks::compute_hunks;
+pub use hunks::{compute_hunks, compute_hunks_shared};
 pub use parser::{parse_patch, PatchError};
 pub use quoted::{unquote_c_path, QuoteError};

@@ -271,7 +271,7 @@ fn finish(
         || pending
             .hunks
             .iter()
-            .any(|h| h.lines.iter().any(|l| l.text.contains('\u{fffd}')));
+            .any(|h| h.lines.iter().any(|l| l.text().contains('\u{fffd}')));
     let start = pending.start_line;
     let file = pending.into_file();
     if file.path().is_empty() {
@@ -484,11 +484,7 @@ fn parse_hunk(lines: &[&[u8]], start: usize) -> Result<(Hunk, usize), PatchError
         }
         old_left -= u32::from(takes_old);
         new_left -= u32::from(takes_new);
-        body.push(HunkLine {
-            kind,
-            text: String::from_utf8_lossy(text).into_owned(),
-            no_newline: false,
-        });
+        body.push(HunkLine::owned(kind, String::from_utf8_lossy(text), false));
         i += 1;
     }
     if lines.get(i).is_some_and(|l| l.first() == Some(&b'\\')) {

@@ -197,7 +197,7 @@ fn no_newline_at_end_of_file_marks_the_right_line() {
     let lines = &files[0].hunks[0].lines;
     assert_eq!(lines.len(), 2);
     assert!(lines[0].no_newline && lines[1].no_newline);
-    assert_eq!(lines[1].text, "new");
+    assert_eq!(lines[1].text(), "new");
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn crlf_content_is_kept_and_crlf_headers_are_understood() {
     let files = parse("diff --git a/w.txt b/w.txt\r\n--- a/w.txt\r\n+++ b/w.txt\r\n@@ -1,2 +1,2 @@\r\n keep\r\n-old\r\n+new\r\n");
     let f = &files[0];
     assert_eq!(f.path(), "w.txt");
-    assert_eq!(f.hunks[0].lines[2].text, "new\r");
+    assert_eq!(f.hunks[0].lines[2].text(), "new\r");
 }
 
 #[test]
