@@ -466,3 +466,91 @@ fn a_coding_agents_branch_marks_the_change_ai_assisted_with_default_policy() {
     let human = run("fix-return-value");
     assert_eq!(human["ai_signals"], serde_json::json!([]), "{human:#}");
 }
+
+/// The fan-in component of a JSON report, and the blast radius.
+fn fan_in_of(report: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
+    let blast = report["blast_radius"].clone();
+    let fan_in = blast["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "fan_in")
+        .unwrap()
+        .clone();
+    (fan_in, blast)
+}
+
+#[test]
+fn fan_in_stops_near_the_change_once_the_score_is_at_its_maximum() {
+    let repo = TestRepo::new();
+    repo.write("core/route.rs", "pub fn apply_route() -> u8 {\n    1\n}\n");
+    // 40 callers beside the function (5 references each), and one far away, in a directory
+    // whose name is a glob that would match `core` if it were read as one.
+    for i in 0..40 {
+        repo.write(
+            &format!("core/callers/c{i:02}.rs"),
+            "fn f() { apply_route(); apply_route(); apply_route(); apply_route(); apply_route(); }\n",
+        );
+    }
+    repo.write("c[o]re/far.rs", "fn g() { apply_route(); }\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("core/route.rs", "pub fn apply_route() -> u8 {\n    2\n}\n");
+    repo.commit("change route");
+    let (fan_in, blast) = fan_in_of(&repo.check_json(&["--base", "main", "--head", "HEAD"], 0));
+    // Seven callers of the nearest ring (35 references) saturate it: full points, and the
+    // report says the count is a lower bound.
+    assert_eq!(fan_in["value"], 35, "{blast:#}");
+    assert_eq!(fan_in["points"], 10);
+    let note = blast["note"].as_str().unwrap();
+    assert!(
+        note.contains("counting stopped at 35 references in 8 files"),
+        "{note}"
+    );
+    // The same answer from the working tree (searched on disk) and from the index.
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("core/route.rs", "pub fn apply_route() -> u8 {\n    3\n}\n");
+    let (on_disk, _) = fan_in_of(&repo.check_json(&["--base", "main"], 0));
+    assert_eq!(on_disk["value"], 35);
+    repo.git(&["add", "core/route.rs"]);
+    let (staged, _) = fan_in_of(&repo.check_json(&["--base", "main", "--staged"], 0));
+    assert_eq!(staged["value"], 35);
+}
+
+#[test]
+fn fan_in_widens_to_the_repository_and_reads_a_glob_named_directory_as_itself() {
+    let repo = TestRepo::new();
+    // The change is in `v[1]/`: as a glob that name would mean `v1/` (which sorts first).
+    repo.write("v[1]/route.rs", "pub fn apply_route() -> u8 {\n    1\n}\n");
+    for i in 0..2 {
+        repo.write(
+            &format!("v[1]/near{i}.rs"),
+            "fn f() { apply_route(); apply_route(); apply_route(); }\n",
+        );
+    }
+    for i in 0..10 {
+        repo.write(
+            &format!("v1/far{i}.rs"),
+            "fn g() { apply_route(); apply_route(); apply_route(); apply_route(); apply_route(); }\n",
+        );
+    }
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("v[1]/route.rs", "pub fn apply_route() -> u8 {\n    2\n}\n");
+    repo.commit("change route");
+    let (fan_in, blast) = fan_in_of(&repo.check_json(&["--base", "main", "--head", "HEAD"], 0));
+    // The change's directory gives 6 references (two callers), the whole repository the rest:
+    // five of `v1/`'s files, 31. Read as a glob, the first ring would have been `v1/`: 35.
+    assert_eq!(fan_in["value"], 31, "{blast:#}");
+    let note = blast["note"].as_str().unwrap();
+    assert!(note.contains("31 references in 8 files"), "{note}");
+    // Fewer references than the maximum: every one counted, no note.
+    repo.write("v[1]/route.rs", "pub fn apply_route() -> u8 {\n    3\n}\n");
+    for i in 2..10 {
+        repo.git(&["rm", "-q", &format!("v1/far{i}.rs")]);
+    }
+    repo.commit("fewer callers");
+    let (fan_in, blast) = fan_in_of(&repo.check_json(&["--base", "HEAD~1", "--head", "HEAD"], 0));
+    assert_eq!(fan_in["value"], 16, "{blast:#}");
+    assert!(blast["note"].is_null(), "{blast:#}");
+}
