@@ -122,21 +122,22 @@ impl FanIn {
     }
 
     /// Adds the references in `files` (`path`, text), in their order, up to and including the
-    /// file that brings the total to `SATURATION`. `known` holds what the analysis learned of
-    /// the change's own files, reused as it is. Files of other languages are skipped.
+    /// file that brings the total to `SATURATION`. `known` holds the trees the analysis still
+    /// has of the change's own files. Files of other languages are skipped.
     pub fn add(
         &mut self,
         names: &BTreeMap<Language, BTreeSet<String>>,
-        files: &[(String, String)],
+        files: &[(impl AsRef<str>, impl AsRef<str>)],
         known: &BTreeMap<&str, &tree_sitter::Tree>,
     ) {
         let scanned: Vec<(&str, &str, Language)> = files
             .iter()
             .filter_map(|(path, text)| {
+                let (path, text) = (path.as_ref(), text.as_ref());
                 let language = Language::detect(path, Some(text))?;
                 names
                     .contains_key(&language)
-                    .then_some((path.as_str(), text.as_str(), language))
+                    .then_some((path, text, language))
             })
             .collect();
         for batch in scanned.chunks(BATCH) {
@@ -145,7 +146,9 @@ impl FanIn {
             }
             let counted: Vec<Option<BTreeMap<String, usize>>> = batch
                 .par_iter()
-                .map(|(path, text, language)| references_in(path, text, &names[language], known))
+                .map(|&(path, text, language)| {
+                    references_in(path, text, language, &names[&language], known)
+                })
                 .collect();
             for counts in counted {
                 self.files_scanned += 1;
@@ -176,7 +179,7 @@ pub fn countable(name: &str) -> bool {
 /// the count saturates.
 pub fn count(
     names: &BTreeMap<Language, BTreeSet<String>>,
-    files: &[(String, String)],
+    files: &[(impl AsRef<str>, impl AsRef<str>)],
     known: &BTreeMap<&str, &tree_sitter::Tree>,
 ) -> FanIn {
     let mut fan_in = FanIn::new(names);
@@ -188,6 +191,7 @@ pub fn count(
 fn references_in(
     path: &str,
     text: &str,
+    language: Language,
     wanted: &BTreeSet<String>,
     known: &BTreeMap<&str, &tree_sitter::Tree>,
 ) -> Option<BTreeMap<String, usize>> {
@@ -195,7 +199,6 @@ fn references_in(
     if !wanted.iter().any(|n| text.contains(n.as_str())) {
         return Some(BTreeMap::new());
     }
-    let language = Language::detect(path, Some(text))?;
     crate::analysis::guard::run("fan-in", |_| match known.get(path) {
         Some(tree) => Some(references_in_tree(tree, text, wanted)),
         None => parse(

@@ -40,11 +40,11 @@ pub(super) fn count(
         |path: &str| Language::detect(path, None).is_some_and(|l| languages.contains(&l));
     let mut fan_in = FanIn::new(&names);
 
-    // Ring 0: the change's own new versions; the analysis kept what it learned of them.
-    let mut own: Vec<(String, String)> = change
+    // Ring 0: the change's own new versions, as the change holds them.
+    let mut own: Vec<(&str, &str)> = change
         .files
         .iter()
-        .filter_map(|f| Some((f.new_path.clone()?, f.new_text.as_deref()?.to_owned())))
+        .filter_map(|f| Some((f.new_path.as_deref()?, f.new_text.as_deref()?)))
         .filter(|(path, _)| of_languages(path))
         .collect();
     own.sort();

@@ -219,7 +219,7 @@ pub enum LineKind {
 }
 
 /// One line of a hunk, without its line terminator.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct HunkLine {
     pub kind: LineKind,
     text: LineText,
@@ -230,7 +230,7 @@ pub struct HunkLine {
 /// Where a hunk line's text lives: in the file's text when both sides are known (a large
 /// change's lines would otherwise be held twice: as the file and as a string per line), or in
 /// its own string (from a patch, or a lossy reading).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 enum LineText {
     Owned(Box<str>),
     /// Bytes `start..end` of a file's text.
@@ -259,7 +259,9 @@ impl HunkLine {
             (Ok(start), Ok(end)) if source.get(range.clone()).is_some() => {
                 LineText::Shared(Arc::clone(source), start, end)
             }
-            _ => LineText::Owned(String::from_utf8_lossy(&source.as_bytes()[range]).into()),
+            _ => LineText::Owned(
+                String::from_utf8_lossy(source.as_bytes().get(range).unwrap_or_default()).into(),
+            ),
         };
         HunkLine {
             kind,
@@ -286,6 +288,17 @@ impl PartialEq for HunkLine {
 }
 
 impl Eq for HunkLine {}
+
+/// The line as it reads, not the whole file text a shared line points into.
+impl std::fmt::Debug for HunkLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HunkLine")
+            .field("kind", &self.kind)
+            .field("text", &self.text())
+            .field("no_newline", &self.no_newline)
+            .finish()
+    }
+}
 
 /// A changed region: `@@ -old_start,old_len +new_start,new_len @@`.
 #[derive(Debug, Clone, PartialEq, Eq)]

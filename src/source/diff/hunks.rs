@@ -152,11 +152,8 @@ fn line_ops<'a>(old: &[&'a [u8]], new: &[&'a [u8]]) -> Vec<DiffOp> {
     };
     let (mut ops, mut i, mut j) = (Vec::new(), 0, 0);
     while i < old.len() || j < new.len() {
-        let equal = if i < old.len() && j < new.len() {
-            run(&old_changed, i, false).min(run(&new_changed, j, false))
-        } else {
-            0
-        };
+        // `run` is 0 at the end of a side.
+        let equal = run(&old_changed, i, false).min(run(&new_changed, j, false));
         if equal > 0 {
             ops.push(DiffOp::Equal {
                 old_index: i,
@@ -167,16 +164,7 @@ fn line_ops<'a>(old: &[&'a [u8]], new: &[&'a [u8]]) -> Vec<DiffOp> {
             j += equal;
             continue;
         }
-        let mut deleted = if i < old.len() {
-            run(&old_changed, i, true)
-        } else {
-            0
-        };
-        let mut inserted = if j < new.len() {
-            run(&new_changed, j, true)
-        } else {
-            0
-        };
+        let (mut deleted, mut inserted) = (run(&old_changed, i, true), run(&new_changed, j, true));
         if deleted == 0 && inserted == 0 {
             // An unchanged line with no partner left cannot happen (both sides keep the same
             // number); were it to, the line is reported as changed rather than loop forever.
